@@ -1,0 +1,153 @@
+"""Plain data that flows through the app: Source → Analysis.
+
+No Qt and no I/O here. Offsets are code-point indices into ``Source.text``,
+half-open ``[start, end)``; ``Source.text`` is exactly what the reader sees
+(the file's text with only the BOM removed and line endings unified).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.entity_types import TYPE_ORDER, EntityType
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A loaded article.
+
+    ``path`` is None for text that did not come from a file; ``encoding`` is the
+    codec the bytes were decoded with (``"utf-8"``, ``"utf-16"``, ``"cp1256"``,
+    ``"iso-8859-6"``, ``"utf-8-sig"`` ...); ``format`` is ``"text"``, ``"html"``
+    or ``"markdown"``; ``title`` is the article's title when the file names one
+    (an HTML ``<title>``/``<h1>``, a Markdown heading), else None.
+    """
+
+    text: str
+    path: str | None = None
+    encoding: str = "utf-8"
+    format: str = "text"
+    title: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        """A short name for window titles and exports."""
+        if self.title:
+            return self.title
+        if self.path:
+            from pathlib import PurePath
+
+            return PurePath(self.path).name
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """What a recognizer found: a typed stretch of the text, before grouping.
+
+    ``value`` is set for figures whose numeric value is known (خمسة آلاف → 5000).
+    ``score`` is the recognizer's confidence in [0, 1] when it has one.
+    """
+
+    start: int
+    end: int
+    type: EntityType
+    value: Number | None = None
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    start: int
+    end: int
+    type: EntityType
+    text: str
+    entity: str  # Entity.id
+    value: Number | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "type": self.type.value,
+            "text": self.text,
+            "entity": self.entity,
+            "value": self.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Mentions merged into one thing: الموصل, بالموصل and والموصل are one place.
+
+    ``name`` is the readable canonical name; ``variants`` are the distinct
+    surface forms seen, most frequent first; ``mentions`` are indices into
+    ``Analysis.mentions``, in text order.
+    """
+
+    id: str
+    type: EntityType
+    name: str
+    variants: tuple[str, ...]
+    mentions: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "name": self.name,
+            "count": self.count,
+            "variants": list(self.variants),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the views and exports show for one Source.
+
+    ``mentions`` are sorted by start and never overlap. ``entities`` are
+    ordered by type (TYPE_ORDER) then first appearance. ``recognizer`` names
+    the model that found people, places and organizations.
+    """
+
+    source: Source
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    recognizer: str = ""
+    notes: tuple[str, ...] = field(default=())  # one-line messages for the user
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError if none)."""
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)
+
+    def entities_of(self, entity_type: EntityType) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.type is entity_type)
+
+    def counts(self) -> dict[EntityType, int]:
+        """Mention count per type, every type present (zero when absent)."""
+        counts = dict.fromkeys(TYPE_ORDER, 0)
+        for mention in self.mentions:
+            counts[mention.type] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        """The command-line JSON contract of GUIDE.md."""
+        return {
+            "source": self.source.path or "",
+            "encoding": self.source.encoding,
+            "text": self.source.text,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "entities": [e.to_dict() for e in self.entities],
+        }

@@ -1,0 +1,157 @@
+"""Entity grouping: merge mentions of the same thing into one Entity.
+
+Mentions are merged when their keys match. A key ignores what Arabic spelling
+and grammar add around a name:
+
+- proclitics: و/ف (and), ب/ل/ك (prepositions), لل (ل + ال): بالموصل، والموصل،
+  للموصل → الموصل;
+- the definite article: الموصل ≈ موصل;
+- diacritics, tatweel, alef/hamza forms, alef maqsura/ya, ta marbuta/ha.
+
+A person named by surname alone is linked to the full name seen in the same
+article (كارتر → آشتون كارتر; العاكوب → نوفل العاكوب). A key tagged with
+different types in one article takes its majority type, so one name is never
+listed twice. Figures merge by numeric value (3500 and ٣٥٠٠ are one figure).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.analysis.arabic import base_form, normalize_form, strip_article
+from reader.document import Entity, Mention, Span
+from reader.entity_types import TYPE_ORDER, EntityType
+
+
+@dataclass(slots=True)
+class _Group:
+    type: EntityType
+    members: list[int]  # indices into the span list, text order
+
+
+def _base_words(surface: str, known: set[str]) -> list[str]:
+    """The words of a name with the proclitics of its first word removed."""
+    words = surface.split()
+    if words:
+        words[0] = base_form(words[0], known)
+    return words
+
+
+def _word_keys(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(strip_article(normalize_form(w)) for w in words)
+
+
+def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """Group sorted, non-overlapping ``spans`` of ``text`` into mentions and entities.
+
+    Returns mentions in text order and entities ordered by type, then first
+    appearance; entity ids are ``"<type>-<n>"`` (``"place-2"``).
+    """
+    surfaces = [text[s.start : s.end] for s in spans]
+    # Normalized first words of all names: lets وبغداد reduce to بغداد only
+    # when بغداد itself occurs, so وليد is never cut to ليد.
+    known = {
+        normalize_form(surface.split()[0])
+        for span, surface in zip(spans, surfaces)
+        if span.type is not EntityType.FIGURE and surface.split()
+    }
+
+    bases: list[str] = []
+    keys: list[tuple] = []
+    for span, surface in zip(spans, surfaces):
+        if span.type is EntityType.FIGURE:
+            bases.append(surface)
+            keys.append(("figure", span.value) if span.value is not None else ("figure-text", normalize_form(surface)))
+        else:
+            words = _base_words(surface, known)
+            bases.append(" ".join(words))
+            keys.append(_word_keys(words))
+
+    groups = _group_by_key(spans, keys)
+    _link_surnames(groups, keys)
+
+    ordered = sorted(groups, key=lambda g: (TYPE_ORDER.index(g.type), g.members[0]))
+    numbers: Counter[EntityType] = Counter()
+    entity_of: dict[int, str] = {}
+    type_of: dict[int, EntityType] = {}
+    entities: list[Entity] = []
+    for group in ordered:
+        numbers[group.type] += 1
+        entity_id = f"{group.type.value}-{numbers[group.type]}"
+        for i in group.members:
+            entity_of[i] = entity_id
+            type_of[i] = group.type
+        entities.append(_make_entity(entity_id, group, bases, surfaces))
+
+    mentions = tuple(
+        Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value) for i, s in enumerate(spans)
+    )
+    # Entity.mentions index Analysis.mentions; spans are already in text order.
+    return mentions, tuple(entities)
+
+
+def _group_by_key(spans: Sequence[Span], keys: Sequence[tuple]) -> list[_Group]:
+    """One group per key; a name's type is the majority of its mentions' types."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        by_key[key].append(i)
+    groups = []
+    for members in by_key.values():
+        votes = Counter(spans[i].type for i in members)
+        best = max(votes.values())
+        # Ties go to the type seen first.
+        winner = next(spans[i].type for i in members if votes[spans[i].type] == best)
+        groups.append(_Group(winner, members))
+    return groups
+
+
+def _link_surnames(groups: list[_Group], keys: Sequence[tuple]) -> None:
+    """Merge person groups named by one word into the full name containing it.
+
+    The last word of a full name (the surname) wins over a first name; when
+    several full names share that word, the most mentioned one wins.
+    """
+    people = [g for g in groups if g.type is EntityType.PERSON]
+    full = [g for g in people if len(keys[g.members[0]]) > 1]
+    if not full:
+        return
+    by_last: dict[str, list[_Group]] = defaultdict(list)
+    by_any: dict[str, list[_Group]] = defaultdict(list)
+    for g in full:
+        words = keys[g.members[0]]
+        by_last[words[-1]].append(g)
+        for w in set(words[:-1]):
+            by_any[w].append(g)
+    merged: set[int] = set()
+    for g in people:
+        words = keys[g.members[0]]
+        if len(words) != 1 or len(words[0]) < 3:
+            continue
+        candidates = by_last.get(words[0]) or by_any.get(words[0])
+        if not candidates:
+            continue
+        target = max(candidates, key=lambda c: (len(c.members), -c.members[0]))
+        target.members = sorted(target.members + g.members)
+        merged.add(id(g))
+    groups[:] = [g for g in groups if id(g) not in merged]
+
+
+def _make_entity(entity_id: str, group: _Group, bases: Sequence[str], surfaces: Sequence[str]) -> Entity:
+    """Name an entity by its most frequent base form among its longest ones.
+
+    Longest first so a person is named by the full name, not the surname;
+    ties go to the form seen first.
+    """
+    forms = Counter(bases[i] for i in group.members)
+    first_seen = {}
+    for i in group.members:
+        first_seen.setdefault(bases[i], i)
+    name = max(forms, key=lambda f: (len(f.split()), forms[f], -first_seen[f]))
+    variants = Counter(surfaces[i] for i in group.members)
+    order = {}
+    for i in group.members:
+        order.setdefault(surfaces[i], i)
+    ranked = sorted(variants, key=lambda v: (-variants[v], order[v]))
+    return Entity(entity_id, group.type, name, tuple(ranked), tuple(group.members))

@@ -1,0 +1,112 @@
+"""Entity grouping: clitics, spelling variants, surnames, figures."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.grouping import group_entities
+from reader.document import Span
+from reader.entity_types import EntityType
+
+P, L, O, F = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.FIGURE
+
+
+def spans_for(text: str, marks: list[tuple[str, EntityType]]) -> list[Span]:
+    """Spans for each (surface, type), found left to right in ``text``."""
+    spans, pos = [], 0
+    for surface, kind in marks:
+        match = re.compile(re.escape(surface)).search(text, pos)
+        assert match, surface
+        spans.append(Span(match.start(), match.end(), kind))
+        pos = match.end()
+    return spans
+
+
+def group(text, marks):
+    mentions, entities = group_entities(text, spans_for(text, marks))
+    return mentions, entities
+
+
+def names(entities, kind):
+    return {e.name: e.count for e in entities if e.type is kind}
+
+
+def test_clitics_and_article_merge_into_one_place():
+    text = "وصلت القوات إلى الموصل. وفي بالموصل نازحون، والموصل مدينة. وبالموصل أيضا. للموصل تاريخ."
+    _, entities = group(
+        text, [("الموصل", L), ("بالموصل", L), ("والموصل", L), ("وبالموصل", L), ("للموصل", L)]
+    )
+    assert names(entities, L) == {"الموصل": 5}
+    (mosul,) = entities
+    assert set(mosul.variants) == {"الموصل", "بالموصل", "والموصل", "وبالموصل", "للموصل"}
+
+
+def test_diacritics_and_hamza_variants_merge():
+    text = "الأمم المتحدة ثم الامم المتحدة ثم الأُمَمُ المُتَّحِدَةُ ثم للأمم المتحدة"
+    _, entities = group(
+        text, [("الأمم المتحدة", O), ("الامم المتحدة", O), ("الأُمَمُ المُتَّحِدَةُ", O), ("للأمم المتحدة", O)]
+    )
+    assert names(entities, O) == {"الأمم المتحدة": 4}
+
+
+def test_surname_links_to_full_name():
+    text = "قال آشتون كارتر إن ... وأضاف كارتر أن ... ثم قال حيدر العبادي ... وقال العبادي"
+    mentions, entities = group(
+        text, [("آشتون كارتر", P), ("كارتر", P), ("حيدر العبادي", P), ("العبادي", P)]
+    )
+    assert names(entities, P) == {"آشتون كارتر": 2, "حيدر العبادي": 2}
+    assert mentions[0].entity == mentions[1].entity
+    assert mentions[2].entity == mentions[3].entity != mentions[0].entity
+
+
+def test_surname_goes_to_the_most_mentioned_full_name():
+    text = "سامي ناصر ثم سامي ناصر ثم ليلى ناصر ثم ناصر"
+    mentions, entities = group(text, [("سامي ناصر", P), ("سامي ناصر", P), ("ليلى ناصر", P), ("ناصر", P)])
+    assert mentions[3].entity == mentions[0].entity
+    assert names(entities, P) == {"سامي ناصر": 3, "ليلى ناصر": 1}
+
+
+def test_surname_link_never_crosses_types():
+    text = "حيدر العبادي ثم العبادي"
+    mentions, _ = group(text, [("حيدر العبادي", P), ("العبادي", O)])
+    assert mentions[0].entity != mentions[1].entity
+
+
+def test_clitic_letters_that_belong_to_the_name_are_kept():
+    text = "وليد في لندن، ثم ولندن، ثم وليد"
+    _, entities = group(text, [("وليد", P), ("لندن", L), ("ولندن", L), ("وليد", P)])
+    assert names(entities, P) == {"وليد": 2}
+    assert names(entities, L) == {"لندن": 2}
+
+
+def test_majority_type_wins_for_one_name():
+    text = "نينوى ثم نينوى ثم نينوى"
+    mentions, entities = group(text, [("نينوى", L), ("نينوى", O), ("نينوى", L)])
+    assert [e.type for e in entities] == [L]
+    assert {m.type for m in mentions} == {L}
+
+
+def test_figures_merge_by_value_across_scripts():
+    text = "3500 جندي و٣٥٠٠ آخرون و۳۵۰۰ غيرهم و12 فقط"
+    spans = [Span(0, 4, F, 3500), Span(text.index("٣"), text.index("٣") + 4, F, 3500),
+             Span(text.index("۳"), text.index("۳") + 4, F, 3500), Span(text.index("12"), text.index("12") + 2, F, 12)]
+    mentions, entities = group_entities(text, spans)
+    assert [e.count for e in entities] == [3, 1]
+    assert entities[0].name == "3500"
+    assert [m.value for m in mentions] == [3500, 3500, 3500, 12]
+
+
+def test_ids_order_and_mention_indices():
+    text = "حيدر العبادي في بغداد مع الأمم المتحدة و3 آلاف"
+    spans = spans_for(text, [("حيدر العبادي", P), ("بغداد", L), ("الأمم المتحدة", O)])
+    spans.append(Span(text.index("3"), len(text), F, 3000))
+    mentions, entities = group_entities(text, spans)
+    assert [e.id for e in entities] == ["person-1", "place-1", "organization-1", "figure-1"]
+    for entity in entities:
+        for i in entity.mentions:
+            assert mentions[i].entity == entity.id and mentions[i].type is entity.type
+    assert [m.text for m in mentions] == ["حيدر العبادي", "بغداد", "الأمم المتحدة", "3 آلاف"]
+
+
+def test_empty():
+    assert group_entities("نص بلا أسماء", []) == ((), ())

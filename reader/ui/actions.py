@@ -1,0 +1,77 @@
+"""Every QAction comes from here: text, icon with fallback, shortcut, handler (ReText's idiom).
+
+Callers pass text already translated (``self.tr("&Open…")``) so Qt's
+translation tools find each string in its own context.
+
+    open_action = make_action(window, window.tr("&Open…"), window.open_dialog,
+                              icon_name="fa6s.folder-open", theme_icon="document-open",
+                              shortcut=QKeySequence.StandardKey.Open)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Shortcut = str | QKeySequence | QKeySequence.StandardKey
+
+
+def icon(name: str, theme_name: str = "") -> QIcon:
+    """A qtawesome icon (``"fa6s.folder-open"``), else the desktop theme's ``theme_name``, else none.
+
+    qtawesome draws from bundled icon fonts, so icons look the same on every
+    desktop; the fallback covers a broken or missing qtawesome.
+    """
+    try:
+        import qtawesome
+
+        return qtawesome.icon(name)
+    except Exception:  # noqa: BLE001 - a missing font or name must not stop the window
+        return QIcon.fromTheme(theme_name) if theme_name else QIcon()
+
+
+def make_action(
+    parent: QWidget,
+    text: str,
+    handler: Callable[..., object] | None = None,
+    *,
+    icon_name: str = "",
+    theme_icon: str = "",
+    shortcut: Shortcut | Sequence[Shortcut] | None = None,
+    tip: str = "",
+    checkable: bool = False,
+    checked: bool = False,
+) -> QAction:
+    """A QAction owned by ``parent`` that calls ``handler`` when triggered.
+
+    ``shortcut`` may be a list: the first is shown in menus, all work. The
+    status tip (and tooltip) is ``tip``, or the text without its ``&``, with
+    the shortcut appended so toolbar buttons teach their keys.
+    """
+    action = QAction(text, parent)
+    if icon_name or theme_icon:
+        action.setIcon(icon(icon_name, theme_icon) if icon_name else QIcon.fromTheme(theme_icon))
+    if shortcut is not None:
+        keys = list(shortcut) if isinstance(shortcut, list | tuple) else [shortcut]
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                sequences.extend(QKeySequence.keyBindings(key))
+            else:
+                sequences.append(QKeySequence(key))
+        action.setShortcuts(sequences)
+    if checkable:
+        action.setCheckable(True)
+        action.setChecked(checked)
+    label = tip or text.replace("&", "")
+    key_hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setStatusTip(label)
+    action.setToolTip(f"{label} ({key_hint})" if key_hint else label)
+    if handler is not None:
+        if checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False: handler())
+    return action

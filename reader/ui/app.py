@@ -1,0 +1,128 @@
+"""Starting the app: QApplication, settings, language, theme, the window; and screenshots.
+
+``run()`` is what the command line calls for ``arabic-reader [FILE]`` and
+``arabic-reader open FILE --screenshot OUT.png [--size WxH]``. For a
+screenshot the window is made offscreen, waits until the analysis is final
+and every highlight is painted, grabs itself to a PNG and the app exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+#: Longest a screenshot waits for the analysis before giving up.
+SCREENSHOT_TIMEOUT_S = 300
+DEFAULT_SCREENSHOT_SIZE = (1400, 900)
+
+
+def run(
+    file: str | None = None,
+    *,
+    screenshot: str | None = None,
+    size: tuple[int, int] | None = None,
+    settings_path: str | None = None,
+    lang: str | None = None,
+    theme: str | None = None,
+) -> int:
+    """Open the reader window (on ``file`` if given) and return the exit code.
+
+    ``screenshot``: save a PNG of the whole window with ``file`` analyzed and
+    painted, then exit (0 on success, 1 with one line on stderr when ``file``
+    cannot be read or the PNG cannot be written). ``size``: window size in
+    pixels. ``settings_path``: an INI file instead of the user's settings (a
+    screenshot without one uses a throwaway file, so it never changes them).
+    ``lang`` ("ar", "en", "system") and ``theme`` ("light", "dark", "system")
+    override the saved preferences for this run only.
+    """
+    if screenshot:
+        # Before QApplication exists: no display needed, nothing flashes on screen.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if file is None:
+            print("error: --screenshot needs a FILE to open", file=sys.stderr)
+            return 2
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("arabic-reader")
+    app.setOrganizationName("arabic-reader")
+    app.setDesktopFileName("arabic-reader")
+
+    with tempfile.TemporaryDirectory(prefix="arabic-reader-") as scratch:
+        if screenshot and not settings_path:
+            settings_path = str(Path(scratch) / "settings.ini")
+        window = make_window(app, settings_path=settings_path, lang=lang, theme=theme, interactive=not screenshot)
+        if size:
+            window.resize(*size)
+        elif screenshot:
+            window.resize(*DEFAULT_SCREENSHOT_SIZE)
+        if screenshot:
+            return _screenshot(app, window, file, screenshot)  # type: ignore[arg-type]
+        window.show()
+        if file:
+            window.open_file(file)
+        code = app.exec()
+        window.settings.sync()
+        return code
+
+
+def make_window(app, *, settings_path: str | None = None, lang: str | None = None, theme: str | None = None,
+                interactive: bool = True, recognizer_factory=None):
+    """Settings, language and theme installed on ``app``, and a new ``MainWindow`` (not shown)."""
+    from reader.ui.i18n import install_translator
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Cache, Preferences, open_settings
+    from reader.ui.theme import ThemeFollower
+
+    settings = open_settings(settings_path)
+    preferences = Preferences(settings)
+    install_translator(app, lang or preferences.language)
+    follower = ThemeFollower(app, theme or preferences.theme)
+    window = MainWindow(
+        preferences,
+        Cache(settings),
+        recognizer_factory=recognizer_factory,
+        theme_follower=follower,
+        interactive=interactive,
+    )
+    window.settings = settings  # kept alive with the window; synced on exit
+    window.view.set_dark(follower.set_theme(follower.theme))
+    return window
+
+
+def _screenshot(app, window, file: str, out: str) -> int:
+    from PySide6.QtCore import QTimer
+
+    window.show()
+    if not window.open_file(file):
+        print(f"error: {window.last_error}", file=sys.stderr)
+        window.close()
+        return 1
+    result = {"code": 1}
+
+    def grab() -> None:
+        window.view.painter.finish()
+        app.processEvents()
+        image = window.grab()
+        if image.save(out, "PNG"):
+            result["code"] = 0
+        else:
+            print(f"error: cannot write the screenshot to {out}", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    def give_up() -> None:
+        print(f"error: the analysis of {file} did not finish in {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    window.ready.connect(lambda: QTimer.singleShot(50, grab))  # one more turn: layout and repaint settle
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, give_up)
+    if window.is_ready():
+        QTimer.singleShot(50, grab)
+    app.exec()
+    if window.last_error and result["code"] == 0:
+        print(f"warning: {window.last_error}", file=sys.stderr)
+    return result["code"]

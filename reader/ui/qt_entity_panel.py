@@ -1,0 +1,181 @@
+"""The entity panel: who and what the article mentions, grouped by type.
+
+A filter box (Arabic-insensitive), a sort choice, and a tree over
+``EntityTreeModel``. Clicking (or pressing Enter on) an entity or a mention
+asks the window to go there; the panel itself never touches the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.document import Analysis
+from reader.entity_types import EntityType
+from reader.ui.entity_model import ENTITY_ID_ROLE, KIND_ROLE, MENTION_ROLE, SORT_KEYS, TYPE_ROLE, EntityTreeModel
+
+FILTER_DEBOUNCE_MS = 150
+
+
+class EntityPanel(QWidget):
+    """Signals: ``entity_activated(str)`` (an entity id), ``mention_activated(int)``
+    (an index into ``Analysis.mentions``), ``type_activated(EntityType)`` (a group header)."""
+
+    entity_activated = Signal(str)
+    mention_activated = Signal(int)
+    type_activated = Signal(object)
+    sort_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntityTreeModel(self)
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setClearButtonEnabled(True)
+        self.sort_box = QComboBox(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # thousands of rows stay fast
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.hide()
+        self.tree.clicked.connect(self._activate)
+        self.tree.activated.connect(self._activate)  # Enter, double click
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_field, 1)
+        top.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(FILTER_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.filter_field.textChanged.connect(lambda _text: self._debounce.start())
+        self.sort_box.currentIndexChanged.connect(self._on_sort)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter_field.setPlaceholderText(self.tr("Filter (ignores diacritics and letter variants)"))
+        self.filter_field.setToolTip(self.tr("Filter entities by name (Ctrl+Shift+F)"))
+        current = self.sort_box.currentIndex()
+        self.sort_box.blockSignals(True)
+        self.sort_box.clear()
+        labels = {"count": self.tr("By mentions"), "name": self.tr("By name"), "first": self.tr("In text order")}
+        for key in SORT_KEYS:
+            self.sort_box.addItem(labels[key], key)
+        self.sort_box.setCurrentIndex(max(current, SORT_KEYS.index(self.model.sort_key)))
+        self.sort_box.blockSignals(False)
+        self.sort_box.setToolTip(self.tr("Sort entities"))
+
+    # --- inputs from the window
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Show ``analysis``'s entities, keeping what was expanded and selected."""
+        expanded = self._expanded_ids()
+        selected = self.selected_entity_id()
+        self.model.set_analysis(analysis)
+        self._restore(expanded, selected)
+
+    def set_enabled_types(self, types: Iterable[EntityType]) -> None:
+        expanded, selected = self._expanded_ids(), self.selected_entity_id()
+        self.model.set_enabled_types(types)
+        self._restore(expanded, selected)
+
+    def set_sort(self, key: str) -> None:
+        self.sort_box.setCurrentIndex(SORT_KEYS.index(key))
+
+    def apply_filter(self) -> None:
+        """Filter now (the box waits for a pause in typing)."""
+        self._debounce.stop()
+        expanded, selected = self._expanded_ids(), self.selected_entity_id()
+        self.model.set_filter(self.filter_field.text())
+        self._restore(expanded, selected)
+        if self.filter_field.text().strip():
+            self.tree.expandToDepth(0)
+
+    def select_entity(self, entity_id: str) -> None:
+        """Select ``entity_id``'s row without activating it."""
+        index = self.model.index_of_entity(entity_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def selected_entity_id(self) -> str | None:
+        value = self.tree.currentIndex().data(ENTITY_ID_ROLE)
+        return value if isinstance(value, str) else None
+
+    def visible_entity_names(self) -> list[str]:
+        """Names of the entities the tree shows now (every group), in order."""
+        names = []
+        for g in range(self.model.rowCount()):
+            group = self.model.index(g, 0)
+            names.extend(self.model.index(r, 0, group).data() for r in range(self.model.rowCount(group)))
+        return names
+
+    # --- internals
+
+    def _activate(self, index: QModelIndex) -> None:
+        index = index.siblingAtColumn(0)
+        kind = index.data(KIND_ROLE)
+        if kind == "mention":
+            self.mention_activated.emit(index.data(MENTION_ROLE))
+        elif kind == "entity":
+            self.entity_activated.emit(index.data(ENTITY_ID_ROLE))
+        elif kind == "group":
+            self.type_activated.emit(index.data(TYPE_ROLE))
+
+    def _on_sort(self, row: int) -> None:
+        key = self.sort_box.itemData(row)
+        if key in SORT_KEYS and key != self.model.sort_key:
+            expanded, selected = self._expanded_ids(), self.selected_entity_id()
+            self.model.set_sort(key)
+            self._restore(expanded, selected)
+            self.sort_changed.emit(key)
+
+    def _expanded_ids(self) -> tuple[set[EntityType], set[str]]:
+        groups: set[EntityType] = set()
+        entities: set[str] = set()
+        for g in range(self.model.rowCount()):
+            group = self.model.index(g, 0)
+            if self.tree.isExpanded(group):
+                groups.add(group.data(TYPE_ROLE))
+                for r in range(self.model.rowCount(group)):
+                    entity = self.model.index(r, 0, group)
+                    if self.tree.isExpanded(entity):
+                        entities.add(entity.data(ENTITY_ID_ROLE))
+        return groups, entities
+
+    def _restore(self, expanded: tuple[set[EntityType], set[str]], selected: str | None) -> None:
+        groups, entities = expanded
+        first_time = not groups and not entities
+        for entity_type in self.model.group_types():
+            if first_time or entity_type in groups:  # groups start open
+                self.tree.expand(self.model.index_of_group(entity_type))
+        for entity_id in entities:
+            index = self.model.index_of_entity(entity_id)
+            if index.isValid():
+                self.tree.expand(index)
+        if selected:
+            index = self.model.index_of_entity(selected)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)

@@ -1,0 +1,107 @@
+"""The Find bar (Ctrl+F): a query box under the article, with "2 / 7" and next/previous.
+
+Matching is Arabic-insensitive (``reader.analysis.textmatch``); the window
+runs it and tells the bar how many matches there are. Enter and F3 go to the
+next match, Shift+Enter and Shift+F3 to the previous one, Escape closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from reader.ui.actions import icon
+
+#: Typing pauses this long before searching: a 100,000-word article takes a few ms per search.
+DEBOUNCE_MS = 120
+
+
+class FindBar(QWidget):
+    """Signals: ``query_changed(str)``, ``next_requested()``, ``previous_requested()``, ``closed()``."""
+
+    query_changed = Signal(str)
+    next_requested = Signal()
+    previous_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.field = QLineEdit(self)
+        self.field.setClearButtonEnabled(True)
+        self.field.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # queries are Arabic
+        self.field.installEventFilter(self)
+        self.count_label = QLabel(self)
+        self.count_label.setMinimumWidth(64)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setIcon(icon("fa6s.chevron-up", "go-up"))
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button = QToolButton(self)
+        self.next_button.setIcon(icon("fa6s.chevron-down", "go-down"))
+        self.next_button.clicked.connect(self.next_requested)
+        self.close_button = QToolButton(self)
+        self.close_button.setIcon(icon("fa6s.xmark", "window-close"))
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.close_bar)
+        self._label = QLabel(self)
+        for widget in (self._label, self.field, self.count_label, self.previous_button, self.next_button):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.close_button)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(lambda: self.query_changed.emit(self.field.text()))
+        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._label.setText(self.tr("Find:"))
+        self.field.setPlaceholderText(self.tr("Word or name (diacritics and letter variants ignored)"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+
+    def open_bar(self, text: str = "") -> None:
+        """Show the bar and focus the query (prefilled with ``text`` when given)."""
+        if text:
+            self.field.setText(text)
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def flush(self) -> None:
+        """Search now instead of after the typing pause (tests, Enter)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.query_changed.emit(self.field.text())
+
+    def set_position(self, current: int, total: int) -> None:
+        """Show "current / total" (1-based), "no matches", or nothing for an empty query."""
+        if not self.field.text().strip():
+            self.count_label.setText("")
+        elif total == 0:
+            self.count_label.setText(self.tr("no matches"))
+        else:
+            self.count_label.setText(f"{current} / {total}")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.flush()
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                    self.previous_requested.emit()
+                else:
+                    self.next_requested.emit()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)

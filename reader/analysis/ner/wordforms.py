@@ -1,0 +1,91 @@
+"""Normalized and clitic-free forms of a word, for lookups inside analysis.
+
+Arabic attaches the conjunctions و/ف, the prepositions ب/ل/ك and the article
+ال to the word they govern, so one name shows up in many spellings:
+الموصل، بالموصل، والموصل، للموصل. Features, gazetteer lookups and the
+document-level consistency pass all compare *normalized* forms:
+diacritics and tatweel removed, alef variants (أ إ آ ٱ) → ا, alef maksura
+ى → ي, teh marbuta ة → ه (camel-tools' normalizers). Nothing here changes the
+text the reader sees.
+
+    >>> normalize_word("الْمَوْصِل")
+    'الموصل'
+    >>> article_stem("وبالموصل")
+    'موصل'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+_TATWEEL = "\u0640"
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+#: A stem shorter than this after stripping is more likely a word of its own.
+MIN_STEM = 2
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """``word`` without diacritics/tatweel, alef, ya and teh marbuta unified."""
+    word = dediac_ar(word).replace(_TATWEEL, "")
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
+
+
+@lru_cache(maxsize=200_000)
+def article_stem(normalized: str) -> str | None:
+    """The word after its proclitics and definite article, if it has the article.
+
+    Handles (و|ف)? (ب|ك|ل)? ال and (و|ف)? لل: والموصل، بالموصل، للموصل → موصل.
+    Returns None when the word carries no article (بغداد, وزير).
+    """
+    w = normalized
+    if w[:1] in _CONJUNCTIONS and len(w) > 4:
+        rest = _after_article(w[1:])
+        if rest is not None:
+            return rest
+    return _after_article(w)
+
+
+def _after_article(w: str) -> str | None:
+    if w.startswith("ال") and len(w) - 2 >= MIN_STEM:
+        return w[2:]
+    if w[:1] in _PREPOSITIONS and w[1:3] == "ال" and len(w) - 3 >= MIN_STEM:
+        return w[3:]
+    # لل = ل + ال with the article's alef dropped (للموصل); لله is a word of its own.
+    if w.startswith("لل") and len(w) - 2 >= MIN_STEM + 1:
+        return w[2:]
+    return None
+
+
+def proclitic_candidates(normalized: str) -> tuple[str, ...]:
+    """Forms ``normalized`` may have before its proclitics, longest first.
+
+    The word itself first, then with و/ف, then ب/ل/ك stripped, and the
+    article form (ال + stem) when the article was there:
+    وبغداد → (وبغداد, بغداد, غداد); بالموصل → (بالموصل, الموصل, موصل).
+    Callers decide which candidate is real by looking it up somewhere.
+    """
+    out = [normalized]
+    stem = article_stem(normalized)
+    if stem is not None:
+        out.extend(("ال" + stem, stem))
+        return _unique(out)
+    w = normalized
+    if w[:1] in _CONJUNCTIONS and len(w) - 1 >= MIN_STEM + 1:
+        w = w[1:]
+        out.append(w)
+    if w[:1] in _PREPOSITIONS and len(w) - 1 >= MIN_STEM + 1:
+        out.append(w[1:])
+    return _unique(out)
+
+
+def _unique(forms: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(forms))

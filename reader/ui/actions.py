@@ -61,7 +61,8 @@ def make_action(
                 sequences.extend(QKeySequence.keyBindings(key))
             else:
                 sequences.append(QKeySequence(key))
-        action.setShortcuts(sequences)
+        unique = list(dict.fromkeys(s.toString() for s in sequences if not s.isEmpty()))
+        action.setShortcuts([QKeySequence(s) for s in unique])
     if checkable:
         action.setCheckable(True)
         action.setChecked(checked)

@@ -43,7 +43,17 @@ def run(
         if file is None:
             print("error: --screenshot needs a FILE to open", file=sys.stderr)
             return 2
+        from reader.io import LoadError, load
+
+        try:  # fail before any window exists: one line, exit 1 (GUIDE.md)
+            load(file)
+        except LoadError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    qInstallMessageHandler(_quiet_platform_notes)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("arabic-reader")
@@ -90,6 +100,16 @@ def make_window(app, *, settings_path: str | None = None, lang: str | None = Non
     window.settings = settings  # kept alive with the window; synced on exit
     window.view.set_dark(follower.set_theme(follower.theme))
     return window
+
+
+#: Qt messages that say nothing to a user: the offscreen platform's limits.
+_PLATFORM_NOISE = ("propagateSizeHints",)
+
+
+def _quiet_platform_notes(mode, context, message: str) -> None:
+    if any(noise in message for noise in _PLATFORM_NOISE):
+        return
+    print(message, file=sys.stderr)
 
 
 def _screenshot(app, window, file: str, out: str) -> int:

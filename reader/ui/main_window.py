@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
                                   theme_icon="document-save-as", shortcut="Ctrl+E",
                                   tip=tr("Export the analysis as HTML, JSON or CSV"))
         a["quit"] = make_action(self, tr("&Quit"), self.close, icon_name="fa6s.power-off",
-                                theme_icon="application-exit", shortcut=QKeySequence.StandardKey.Quit)
+                                theme_icon="application-exit", shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"])
         a["copy"] = make_action(self, tr("&Copy"), self.view.copy, icon_name="fa6s.copy",
                                 theme_icon="edit-copy", shortcut=QKeySequence.StandardKey.Copy)
         a["find"] = make_action(self, tr("&Find…"), self.open_find, icon_name="fa6s.magnifying-glass",

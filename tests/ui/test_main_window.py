@@ -1,0 +1,242 @@
+"""Tests for reader/ui/main_window.py: the reader window opened on a sample article."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.entity_types import EntityType
+
+
+def merged(mentions) -> list[tuple[int, int, EntityType]]:
+    """Mention spans as the document holds them: touching spans of one type read as one."""
+    spans: list[tuple[int, int, EntityType]] = []
+    for m in mentions:
+        if spans and spans[-1][1] == m.start and spans[-1][2] is m.type:
+            spans[-1] = (spans[-1][0], m.end, m.type)
+        else:
+            spans.append((m.start, m.end, m.type))
+    return spans
+
+
+def test_highlights_match_the_mentions(make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    mentions = window.analysis.mentions
+    assert len(mentions) > 20
+    assert window.view.highlighted_spans() == merged(mentions)
+    assert window.view.painter.painted_count() == len(mentions)
+
+
+def test_window_title_status_and_legend(make_window, open_and_wait, sample, gazetteer) -> None:
+    window = make_window()
+    open_and_wait(window)
+    assert window.windowTitle().startswith(sample.name)
+    assert window.encoding_label.text() == "utf-8"
+    assert "test gazetteer" in window.recognizer_label.text()
+    counts = window.analysis.counts()
+    assert window.legend.counts() == counts
+    assert counts[EntityType.PLACE] >= 5 and counts[EntityType.FIGURE] >= 5
+
+
+def test_clicking_an_entity_goes_to_its_first_mention(qtbot, make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    entity = next(e for e in window.analysis.entities if e.name == "بغداد")
+    index = window.panel.model.index_of_entity(entity.id)
+    tree = window.panel.tree
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+    first = window.analysis.mentions[entity.mentions[0]]
+    assert window.view.selection_offsets() == (first.start, first.end)
+    assert window.view.textCursor().selectedText() == "بغداد"
+    assert window.navigation() == (entity.id, 1, entity.count)
+    assert window.position_label.text() == f"1 / {entity.count}"
+    assert len(window.view.marks.marks()) == entity.count
+
+
+def test_next_and_previous_mentions_cycle_and_wrap(make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    entity = max(window.analysis.entities, key=lambda e: e.count)
+    assert entity.count >= 3
+    window.select_entity(entity.id)
+    starts = [window.analysis.mentions[i].start for i in entity.mentions]
+    seen = []
+    for _ in range(entity.count):
+        window.next_mention()
+        seen.append(window.view.selection_offsets()[0])
+    assert seen == starts[1:] + starts[:1]  # wrapped back to the first
+    window.previous_mention()
+    assert window.view.selection_offsets()[0] == starts[-1]  # and backwards past the first
+    assert window.position_label.text() == f"{entity.count} / {entity.count}"
+
+
+def test_keyboard_shortcuts_walk_the_mentions(qtbot, make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    entity = max(window.analysis.entities, key=lambda e: e.count)
+    window.select_entity(entity.id)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation()[1] == 2
+    qtbot.keyClick(window.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation()[1] == 1
+
+
+def test_hiding_a_type_removes_its_highlights_and_panel_group(make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    assert EntityType.PLACE in window.panel.model.group_types()
+    window.legend.buttons[EntityType.PLACE].click()
+    window.view.painter.finish()
+    spans = window.view.highlighted_spans()
+    assert spans and all(t is not EntityType.PLACE for _s, _e, t in spans)
+    shown = [m for m in window.analysis.mentions if m.type is not EntityType.PLACE]
+    assert spans == merged(shown)
+    assert EntityType.PLACE not in window.panel.model.group_types()
+    assert EntityType.PLACE not in window.preferences.enabled_types  # remembered
+    window.legend.buttons[EntityType.PLACE].click()
+    window.view.painter.finish()
+    assert window.view.highlighted_spans() == merged(window.analysis.mentions)
+    assert EntityType.PLACE in window.panel.model.group_types()
+
+
+def test_filter_ignores_clitics_and_diacritics(make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    for query in ("بالموصل", "المَوْصِل", "موصل"):
+        window.panel.filter_field.setText(query)
+        window.panel.apply_filter()
+        assert window.panel.visible_entity_names() == ["الموصل"], query
+    window.panel.filter_field.setText("")
+    window.panel.apply_filter()
+    assert len(window.panel.visible_entity_names()) == len(window.analysis.entities)
+
+
+def test_find_is_arabic_insensitive_and_wraps(make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    window.open_find()
+    spans = window.find("الموصل")
+    text = window.source.text
+    assert any(text[s - 1 : e] == "بالموصل" for s, e in spans)  # inside بالموصل too
+    assert len(spans) == text.count("الموصل")
+    window.find_bar.field.setText("الموصل")  # what typing would show
+    window.find_bar.set_position(1, len(spans))
+    for _ in range(len(spans)):
+        window.find_next()
+    assert window.view.selection_offsets() == spans[0]  # wrapped
+    assert window.find_bar.count_label.text() == f"1 / {len(spans)}"
+
+
+def test_clicking_a_highlight_selects_its_entity(make_window, open_and_wait) -> None:
+    window = make_window()
+    open_and_wait(window)
+    mention_index = next(i for i, m in enumerate(window.analysis.mentions) if m.text == "حيدر العبادي")
+    window.go_to_mention(mention_index)
+    entity_id = window.analysis.mentions[mention_index].entity
+    assert window.panel.selected_entity_id() == entity_id
+    tip = window.view.tooltip_text(window.analysis.mentions[mention_index])
+    assert "حيدر العبادي" in tip and "People" in tip
+
+
+def test_dropping_a_file_opens_it(qtbot, make_window, tmp_path) -> None:
+    article = tmp_path / "dropped.txt"
+    article.write_text("وصل الوفد إلى بغداد أمس.", encoding="utf-8")
+    window = make_window()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.dropEvent(event)
+    assert window.source.path == str(article.resolve()) or Path(window.source.path).name == "dropped.txt"
+    assert [m.text for m in window.analysis.mentions] == ["بغداد"]
+
+
+def test_recent_files_and_reading_position(qtbot, make_window, open_and_wait, sample, tmp_path) -> None:
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 8), encoding="utf-8")
+    window = make_window()
+    open_and_wait(window, long_article)
+    open_and_wait(window, sample)
+    recent = window.cache.recent_files()
+    assert [Path(p).name for p in recent[:2]] == ["mosul-offensive.txt", "long.txt"]
+    assert [a.text() for a in window.recent_menu.actions()][:2] == ["&1 mosul-offensive.txt", "&2 long.txt"]
+    # Scroll into the long article, leave it, come back: the same place.
+    open_and_wait(window, long_article)
+    window.view.scroll_to_offset(len(long_article.read_text(encoding="utf-8")) // 2)
+    place = window.view.first_visible_offset()
+    assert place > 0
+    open_and_wait(window, sample)
+    window.recent_menu.actions()[1].trigger()  # long.txt, from the menu
+    qtbot.waitUntil(window.is_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: abs(window.view.first_visible_offset() - place) < 200, timeout=5_000)
+
+
+def test_a_bad_file_shows_one_line_and_keeps_the_article(qtbot, make_window, open_and_wait, tmp_path) -> None:
+    window = make_window()
+    open_and_wait(window)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with qtbot.waitSignal(window.error_shown) as blocker:
+        assert not window.open_file(binary)
+    message = blocker.args[0]
+    assert message and "\n" not in message and "Traceback" not in message
+    assert window.statusBar().currentMessage() == message
+    assert window.source.path.endswith("mosul-offensive.txt")  # the article stays
+    assert not window.open_file(tmp_path / "missing.txt")
+    assert "missing.txt" in window.last_error
+
+
+def test_stale_results_are_dropped(qtbot, make_window, open_and_wait, sample, gazetteer, tmp_path) -> None:
+    slow = gazetteer(delay_s=0.3, chunk_tokens=40)
+    window = make_window(recognizer=slow)
+    window.open_file(sample)  # slow: still running when the next file opens
+    other = tmp_path / "other.txt"
+    other.write_text("زار العبادي أربيل.", encoding="utf-8")
+    slow.delay_s = 0.0
+    open_and_wait(window, other)
+    qtbot.wait(400)  # give any update of the first job time to arrive
+    assert window.source.path.endswith("other.txt")
+    assert [m.text for m in window.analysis.mentions] == ["العبادي", "أربيل"]
+
+
+def test_long_analysis_runs_off_the_ui_thread_and_can_be_cancelled(qtbot, make_window, sample, gazetteer, tmp_path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 20), encoding="utf-8")
+    window = make_window(recognizer=gazetteer(delay_s=0.2, chunk_tokens=60))
+    updates = []
+    window.worker.progressed.connect(updates.append)
+    window.open_file(article)
+    qtbot.waitUntil(lambda: len(updates) >= 1, timeout=30_000)
+    assert window.worker.job_thread_id not in (None, threading.get_ident())
+    qtbot.waitUntil(window.progress.isVisible, timeout=5_000)  # a long job shows its progress
+    assert window.view.painter.painted_count() > 0  # partial results are shown already
+    with qtbot.waitSignal(window.worker.stopped, timeout=10_000):
+        window.cancel_button.click()
+    assert not any(u.final for u in updates)
+    assert not window.progress.isVisible()
+    assert not window.is_ready()
+
+
+def test_zoom_is_remembered(make_window) -> None:
+    window = make_window()
+    size = window.view.document().defaultFont().pointSizeF()
+    window._actions["zoom_in"].trigger()
+    window._actions["zoom_in"].trigger()
+    assert window.view.document().defaultFont().pointSizeF() > size
+    assert window.preferences.zoom == 2
+    window._actions["zoom_reset"].trigger()
+    assert window.preferences.zoom == 0
+    assert window.view.document().defaultFont().pointSizeF() == size
+
+
+def test_every_action_has_a_shortcut(make_window) -> None:
+    window = make_window()
+    missing = [key for key, action in window._actions.items() if action.shortcut().isEmpty()]
+    assert missing == []

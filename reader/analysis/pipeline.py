@@ -1,0 +1,157 @@
+"""The analyze() pipeline: Source → Analysis.
+
+    tokenize → split sentences → per chunk: names (recognizer) + figures
+    → document-wide consistency → overlap resolution → entity grouping
+
+Long documents are processed in sentence-aligned chunks so a caller (the UI
+worker) can show progress, drop the job between chunks, and paint partial
+results. ``analyze()`` is the one-shot form used by the command line.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reader.analysis.grouping import group_entities
+from reader.analysis.recognizer import Recognizer, TokenizedText
+from reader.analysis.tokens import Sentence, split_sentences, tokenize
+from reader.document import Analysis, Source, Span
+from reader.entity_types import EntityType
+
+#: Tokens per chunk for the offline model: big enough that per-chunk overhead
+#: vanishes, small enough that progress moves several times a second.
+DEFAULT_CHUNK_TOKENS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisProgress:
+    """One step of a running analysis.
+
+    ``analysis`` holds what is known so far (mentions up to the chunk just
+    done, already grouped); with ``final`` it is the finished result.
+    """
+
+    fraction: float
+    analysis: Analysis
+    final: bool
+
+
+@cache
+def default_recognizer() -> Recognizer:
+    """The project's offline model, loaded once."""
+    from reader.analysis.ner import OfflineRecognizer
+
+    return OfflineRecognizer.load()
+
+
+@cache
+def _figure_recognizer() -> Recognizer:
+    from reader.analysis.figures import FigureRecognizer
+
+    return FigureRecognizer()
+
+
+def chunk_sentences(sentences: Sequence[Sentence], max_tokens: int) -> list[tuple[int, int]]:
+    """Group consecutive sentences into ``(first_sentence, last_sentence)`` ranges
+    of at most ``max_tokens`` tokens (a longer sentence is a chunk of its own)."""
+    chunks: list[tuple[int, int]] = []
+    first = 0
+    size = 0
+    for i, sentence in enumerate(sentences):
+        length = sentence.last - sentence.first
+        if size and size + length > max_tokens:
+            chunks.append((first, i))
+            first, size = i, 0
+        size += length
+    if first < len(sentences):
+        chunks.append((first, len(sentences)))
+    return chunks
+
+
+def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans: where two overlap the longer one wins
+    (an organization named مجموعة العشرين keeps its number word); on equal
+    length a name wins over a figure, then the earlier span."""
+    ranked = sorted(
+        spans,
+        key=lambda s: (-(s.end - s.start), s.type is EntityType.FIGURE, s.start),
+    )
+    kept: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for span in ranked:
+        if span.end <= span.start:
+            continue
+        i = bisect.bisect_left(taken, (span.start, span.start))
+        # Neighbours in start order are the only possible overlaps.
+        if i > 0 and taken[i - 1][1] > span.start:
+            continue
+        if i < len(taken) and taken[i][0] < span.end:
+            continue
+        taken.insert(i, (span.start, span.end))
+        kept.append(span)
+    kept.sort(key=lambda s: s.start)
+    return kept
+
+
+def iter_analysis(
+    source: Source,
+    recognizer: Recognizer | None = None,
+    *,
+    chunk_tokens: int | None = None,
+    partial: bool = True,
+) -> Iterator[AnalysisProgress]:
+    """Analyze ``source`` chunk by chunk.
+
+    Yields an ``AnalysisProgress`` after each chunk (with a grouped partial
+    Analysis when ``partial``) and a last one with ``final=True``. Stop
+    iterating to cancel: no work is done past the chunk being processed.
+    """
+    names = recognizer if recognizer is not None else default_recognizer()
+    figures = _figure_recognizer()
+    text = source.text
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens)
+    size = chunk_tokens or getattr(names, "chunk_tokens", DEFAULT_CHUNK_TOKENS)
+    chunks = chunk_sentences(sentences, size)
+    spans: list[Span] = []
+    total = max(len(tokens), 1)
+
+    for first, last in chunks:
+        t0, t1 = sentences[first].first, sentences[last - 1].last
+        chunk_sentences_rebased = [Sentence(s.first - t0, s.last - t0) for s in sentences[first:last]]
+        chunk = TokenizedText(text, tokens[t0:t1], chunk_sentences_rebased)
+        spans.extend(names.recognize(chunk))
+        spans.extend(figures.recognize(chunk))
+        if partial and t1 < len(tokens):
+            yield AnalysisProgress(t1 / total, _assemble(source, spans, names.name), final=False)
+
+    doc = TokenizedText(text, tokens, sentences)
+    spans = _consistent(doc, spans)
+    yield AnalysisProgress(1.0, _assemble(source, spans, names.name), final=True)
+
+
+def analyze(source: Source, recognizer: Recognizer | None = None) -> Analysis:
+    """The finished Analysis of ``source`` (people, places, organizations, figures)."""
+    result = None
+    for step in iter_analysis(source, recognizer, partial=False):
+        result = step.analysis
+    assert result is not None
+    return result
+
+
+def _consistent(doc: TokenizedText, spans: list[Span]) -> list[Span]:
+    """Apply document-wide evidence: a name tagged once is tagged everywhere."""
+    from reader.analysis.consistency import propagate
+
+    names = [s for s in spans if s.type is not EntityType.FIGURE]
+    figures = [s for s in spans if s.type is EntityType.FIGURE]
+    return propagate(doc, names) + figures
+
+
+def _assemble(source: Source, spans: Sequence[Span], recognizer_name: str) -> Analysis:
+    resolved = resolve_overlaps(spans)
+    mentions, entities = group_entities(source.text, resolved)
+    return Analysis(source, mentions, entities, recognizer_name)

@@ -1,0 +1,210 @@
+"""The command line: GUI launch and headless subcommands (GUIDE.md's contract).
+
+    arabic-reader [FILE]                               open the window
+    arabic-reader open FILE --screenshot OUT.png       render the window to PNG
+    arabic-reader analyze FILE [--format json|tsv]     print the analysis
+    arabic-reader export FILE -o OUT.html|.json|.csv   write an export
+
+Exit codes: 0 success, 2 bad usage, 1 unreadable or unsupported input (one
+line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+PROG = "arabic-reader"
+SUBCOMMANDS = ("open", "analyze", "export")
+MODELS = ("auto", "offline", "bert")
+
+
+class UserError(Exception):
+    """A one-line problem the user can fix: printed on stderr, exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1400x900, not {value!r}") from None
+    if not (100 <= width <= 10000 and 100 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"size {value} is out of range (100..10000 per side)")
+    return width, height
+
+
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        choices=MODELS,
+        default="auto",
+        help="recognizer for names: camel-tools' BERT when installed (auto), "
+        "the offline model, or BERT only (default: auto)",
+    )
+
+
+def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
+    """The parser for one form of the command line."""
+    if subcommand is None:
+        parser = _Parser(
+            prog=PROG,
+            description="Read Arabic news with people, places, organizations and figures highlighted.",
+            epilog="Subcommands: open, analyze, export (see `arabic-reader SUBCOMMAND --help`).",
+        )
+        parser.add_argument("file", nargs="?", help="article to open (text, HTML or Markdown)")
+        parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
+        parser.add_argument("--theme", choices=("light", "dark"), help="color theme")
+        parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+        return parser
+    parser = _Parser(prog=f"{PROG} {subcommand}")
+    parser.add_argument("file", help="article file (text, HTML or Markdown)")
+    parser.add_argument("--encoding", help="decode the file with this codec instead of detecting it")
+    if subcommand == "open":
+        parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
+        parser.add_argument("--size", type=_size, metavar="WxH", help="window size for --screenshot (default 1400x900)")
+        parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
+        parser.add_argument("--theme", choices=("light", "dark"), help="color theme")
+    elif subcommand == "analyze":
+        parser.add_argument("--format", choices=("json", "tsv"), default="json", help="output format (default json)")
+        _add_model_option(parser)
+    elif subcommand == "export":
+        parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .html, .json or .csv")
+        _add_model_option(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    subcommand = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
+    parser = build_parser(subcommand)
+    args = parser.parse_args(args_list[1:] if subcommand else args_list)
+    try:
+        if subcommand == "analyze":
+            return _analyze(args)
+        if subcommand == "export":
+            return _export(args)
+        return _gui(args, subcommand)
+    except UserError as error:
+        print(f"{PROG}: {_one_line(error)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug or a broken install: still one line, no traceback
+        if os.environ.get("ARABIC_READER_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(error).__name__}: {_one_line(error)} (set ARABIC_READER_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 1
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _load(path: str, encoding: str | None = None):
+    from reader.io import LoadError, load
+
+    try:
+        return load(path, encoding=encoding)
+    except LoadError as error:
+        raise UserError(str(error)) from None
+
+
+def _recognizer(model: str):
+    """The recognizer for names that ``--model`` asks for."""
+    if model == "offline":
+        return None  # the pipeline's default
+    from reader.analysis.bert import BertUnavailable, find_bert_model
+
+    try:
+        return find_bert_model()
+    except BertUnavailable as error:
+        if model == "bert":
+            raise UserError(str(error)) from None
+        return None
+
+
+def _analysis(args):
+    from reader.analysis.pipeline import analyze
+
+    source = _load(args.file, args.encoding)
+    return analyze(source, _recognizer(args.model))
+
+
+def _analyze(args) -> int:
+    analysis = _analysis(args)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_tsv(analysis))
+    return 0
+
+
+def render_tsv(analysis) -> str:
+    """One mention a line: start, end, type, text, entity, entity name, value."""
+    names = {entity.id: entity.name for entity in analysis.entities}
+    rows = ["start\tend\ttype\ttext\tentity\tname\tvalue"]
+    for m in analysis.mentions:
+        value = "" if m.value is None else str(m.value)
+        text = " ".join(m.text.split())  # a tab or newline inside a mention would break the row
+        rows.append(f"{m.start}\t{m.end}\t{m.type.value}\t{text}\t{m.entity}\t{names[m.entity]}\t{value}")
+    return "\n".join(rows) + "\n"
+
+
+def _export(args) -> int:
+    from reader.export import ExportError, export
+    from reader.io import WriteError
+
+    _check_output(args.output, args.file)
+    analysis = _analysis(args)
+    try:
+        export(analysis, args.output)
+    except (ExportError, WriteError) as error:
+        raise UserError(str(error)) from None
+    return 0
+
+
+def _check_output(output: str, source: str) -> None:
+    """Refuse to export over the article itself: the source is never written."""
+    from pathlib import Path
+
+    try:
+        if Path(output).resolve() == Path(source).resolve():
+            raise UserError(f"refusing to write the export over its source file {source!r}")
+    except OSError:
+        pass
+
+
+def _gui(args, subcommand: str | None) -> int:
+    if subcommand == "open" and args.screenshot is None and args.size is not None:
+        raise UserError("--size only applies with --screenshot")
+    if subcommand == "open":
+        _load(args.file, args.encoding)  # fail fast, in one line, before Qt starts
+    from reader.ui.app import run
+
+    return run(
+        args.file,
+        screenshot=getattr(args, "screenshot", None),
+        size=getattr(args, "size", None),
+        lang=args.lang,
+        theme=args.theme,
+    )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("arabic-reader")
+    except PackageNotFoundError:
+        return "unknown"

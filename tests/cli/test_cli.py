@@ -1,0 +1,157 @@
+"""The command-line contract of GUIDE.md, run as a user would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.resources import resource_path
+
+SAMPLE = resource_path("samples", "mosul-offensive.txt")
+TYPES = {"person", "place", "organization", "figure"}
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_json():
+    result = run_cli("analyze", str(SAMPLE), "--format", "json", "--model", "offline")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_analyze_json_contract(sample_json):
+    data = sample_json
+    assert set(data) == {"source", "encoding", "text", "mentions", "entities"}
+    assert data["encoding"] == "utf-8"
+    assert data["text"] == SAMPLE.read_text(encoding="utf-8")
+    text = data["text"]
+    previous_end = 0
+    for m in data["mentions"]:
+        assert set(m) == {"start", "end", "type", "text", "entity", "value"}
+        assert m["type"] in TYPES
+        assert text[m["start"] : m["end"]] == m["text"]
+        assert m["start"] >= previous_end  # sorted, never overlapping
+        previous_end = m["end"]
+        assert m["value"] is None or isinstance(m["value"], (int, float))
+    ids = {e["id"] for e in data["entities"]}
+    assert {m["entity"] for m in data["mentions"]} == ids
+    for e in data["entities"]:
+        assert set(e) == {"id", "type", "name", "count", "variants"}
+        assert e["count"] == sum(m["entity"] == e["id"] for m in data["mentions"])
+    assert {m["type"] for m in data["mentions"]} == TYPES
+
+
+def test_sample_article_finds_what_a_reader_expects(sample_json):
+    by_name = {(e["type"], e["name"]): e for e in sample_json["entities"]}
+    assert ("place", "الموصل") in by_name
+    mosul = by_name[("place", "الموصل")]
+    assert "بالموصل" in mosul["variants"] and mosul["count"] >= 4
+    assert ("person", "آشتون كارتر") in by_name
+    assert by_name[("person", "آشتون كارتر")]["count"] == 2  # كارتر alone is linked
+    values = {m["text"]: m["value"] for m in sample_json["mentions"] if m["type"] == "figure"}
+    assert values["3500"] == 3500
+    assert values["خمسة آلاف"] == 5000
+    assert values["1,5 مليون"] == 1_500_000
+    assert values["ثلاثة وعشرون"] == 23
+
+
+def test_windows_1256_and_utf16_give_identical_output(tmp_path, sample_json):
+    text = SAMPLE.read_text(encoding="utf-8")
+    for codec in ("cp1256", "utf-16", "iso-8859-6"):
+        path = tmp_path / f"article-{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        result = run_cli("analyze", str(path), "--model", "offline")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["mentions"] == sample_json["mentions"], codec
+        assert data["entities"] == sample_json["entities"], codec
+        assert data["text"] == text
+
+
+def test_tsv(capsys):
+    assert main(["analyze", str(SAMPLE), "--format", "tsv", "--model", "offline"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter="\t"))
+    assert rows[0] == ["start", "end", "type", "text", "entity", "name", "value"]
+    assert len(rows) > 10 and all(len(r) == 7 for r in rows)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv", ".html"])
+def test_export_by_suffix(tmp_path, suffix):
+    out = tmp_path / f"out{suffix}"
+    before = SAMPLE.read_bytes()
+    assert main(["export", str(SAMPLE), "-o", str(out), "--model", "offline"]) == 0
+    assert out.stat().st_size > 0
+    assert SAMPLE.read_bytes() == before
+    if suffix == ".json":
+        assert set(json.loads(out.read_text(encoding="utf-8"))) == {"source", "encoding", "text", "mentions", "entities"}
+
+
+def one_line_error(result: subprocess.CompletedProcess, status: int = 1) -> str:
+    assert result.returncode == status, (result.returncode, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda d: d / "missing.txt", id="missing"),
+        pytest.param(lambda d: d, id="directory"),
+        pytest.param(lambda d: (d / "empty.txt").write_bytes(b"") or d / "empty.txt", id="empty"),
+        pytest.param(
+            lambda d: (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20) or d / "image.png",
+            id="binary",
+        ),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_1(tmp_path, make):
+    path = make(tmp_path)
+    line = one_line_error(run_cli("analyze", str(path)))
+    assert str(path.name) in line or "empty" in line or "director" in line
+
+
+def test_bad_usage_is_status_2():
+    result = run_cli("analyze")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run_cli("analyze", str(SAMPLE), "--format", "xml")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run_cli("export", str(SAMPLE))
+    assert result.returncode == 2
+
+
+def test_export_unknown_suffix_and_unwritable(tmp_path):
+    line = one_line_error(run_cli("export", str(SAMPLE), "-o", str(tmp_path / "out.docx"), "--model", "offline"))
+    assert ".html" in line
+    one_line_error(run_cli("export", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "dir" / "out.html"), "--model", "offline"))
+
+
+def test_export_never_overwrites_the_source(tmp_path):
+    article = tmp_path / "article.html"
+    article.write_text("<html><body><p>زار الرئيس بغداد.</p></body></html>", encoding="utf-8")
+    before = article.read_bytes()
+    one_line_error(run_cli("export", str(article), "-o", str(article)))
+    assert article.read_bytes() == before
+
+
+def test_bert_requested_but_missing_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_READER_BERT_DIR", str(tmp_path / "nowhere"))
+    result = run_cli("analyze", str(SAMPLE), "--model", "bert")
+    if result.returncode == 0:
+        pytest.skip("camel-tools' BERT model is installed here")
+    one_line_error(result)

@@ -28,6 +28,7 @@ from reader.entity_types import TYPE_ORDER, EntityType
 @dataclass(slots=True)
 class _Group:
     type: EntityType
+    key: tuple  # the key its mentions share (before surnames join a full name)
     members: list[int]  # indices into the span list, text order
 
 
@@ -70,7 +71,7 @@ def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...
             keys.append(_word_keys(words))
 
     groups = _group_by_key(spans, keys)
-    _link_surnames(groups, keys)
+    _link_surnames(groups)
 
     ordered = sorted(groups, key=lambda g: (TYPE_ORDER.index(g.type), g.members[0]))
     numbers: Counter[EntityType] = Counter()
@@ -98,35 +99,35 @@ def _group_by_key(spans: Sequence[Span], keys: Sequence[tuple]) -> list[_Group]:
     for i, key in enumerate(keys):
         by_key[key].append(i)
     groups = []
-    for members in by_key.values():
+    for key, members in by_key.items():
         votes = Counter(spans[i].type for i in members)
         best = max(votes.values())
         # Ties go to the type seen first.
         winner = next(spans[i].type for i in members if votes[spans[i].type] == best)
-        groups.append(_Group(winner, members))
+        groups.append(_Group(winner, key, members))
     return groups
 
 
-def _link_surnames(groups: list[_Group], keys: Sequence[tuple]) -> None:
+def _link_surnames(groups: list[_Group]) -> None:
     """Merge person groups named by one word into the full name containing it.
 
     The last word of a full name (the surname) wins over a first name; when
     several full names share that word, the most mentioned one wins.
     """
     people = [g for g in groups if g.type is EntityType.PERSON]
-    full = [g for g in people if len(keys[g.members[0]]) > 1]
+    full = [g for g in people if len(g.key) > 1]
     if not full:
         return
     by_last: dict[str, list[_Group]] = defaultdict(list)
     by_any: dict[str, list[_Group]] = defaultdict(list)
     for g in full:
-        words = keys[g.members[0]]
+        words = g.key
         by_last[words[-1]].append(g)
         for w in set(words[:-1]):
             by_any[w].append(g)
     merged: set[int] = set()
     for g in people:
-        words = keys[g.members[0]]
+        words = g.key
         if len(words) != 1 or len(words[0]) < 3:
             continue
         candidates = by_last.get(words[0]) or by_any.get(words[0])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.analysis.grouping import group_entities
 from reader.document import Span
 from reader.entity_types import EntityType
@@ -110,3 +113,31 @@ def test_ids_order_and_mention_indices():
 
 def test_empty():
     assert group_entities("نص بلا أسماء", []) == ((), ())
+
+
+def test_surname_seen_before_its_full_name():
+    # The surname comes first; the full name's group then starts with it.
+    text = "ما عدا بلير ثم بلير ثم قال توني بلير"
+    mentions, entities = group(text, [("بلير", P), ("بلير", P), ("توني بلير", P)])
+    assert names(entities, P) == {"توني بلير": 3}
+    assert len({m.entity for m in mentions}) == 1
+
+
+NAME_WORDS = ["بلير", "توني", "العبادي", "حيدر", "بالموصل", "الموصل", "والموصل", "للأمم", "الأمم", "وليد", "ناصر"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3), st.sampled_from([P, L, O])),
+                max_size=25))
+def test_every_mention_belongs_to_exactly_one_entity(names_and_types):
+    text, spans = "", []
+    for words, kind in names_and_types:
+        surface = " ".join(words)
+        spans.append(Span(len(text), len(text) + len(surface), kind))
+        text += surface + " ثم "
+    mentions, entities = group_entities(text, spans)
+    assert len(mentions) == len(spans)
+    assert sorted(i for e in entities for i in e.mentions) == list(range(len(spans)))
+    for e in entities:
+        assert all(mentions[i].entity == e.id and mentions[i].type is e.type for i in e.mentions)
+        assert e.name and e.variants

@@ -1,0 +1,116 @@
+"""Write a file so that it is either completely new or completely old.
+
+The data goes to a temporary file beside the target (same directory, so the
+same file system), is flushed and fsync'ed, and then renamed over the target
+with :func:`os.replace`, which is atomic. If anything fails on the way the
+temporary file is removed and the target, if it existed, is untouched.
+
+    >>> write_atomic("report.html", "<p>الموصل</p>")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+
+from reader.io.encodings import label
+from reader.io.errors import WriteError
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
+    """Write ``data`` (text is encoded with ``encoding``) to ``path`` atomically.
+
+    A symbolic link is followed: the file it points to is replaced. The new
+    file gets the old one's permissions, or the usual ones (0666 minus the
+    umask) when there was none. Raises :class:`WriteError` (one line) when
+    the text cannot be encoded or the destination cannot be written.
+    """
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)
+    payload = _encode(shown, data, encoding)
+    directory = os.path.dirname(target) or "."
+    if os.path.isdir(target):
+        raise WriteError(shown, "it is a folder")
+    if not os.path.isdir(directory):
+        raise WriteError(shown, f"the folder '{directory}' does not exist")
+
+    temporary, fd = _create_temporary(shown, target)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(payload)
+            file.flush()
+            os.fsync(file.fileno())
+        _copy_mode(target, temporary)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise WriteError(shown, _reason(error)) from None
+        raise
+    _sync_directory(directory)
+
+
+def _encode(shown: str, data: str | bytes, encoding: str) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    try:
+        return data.encode(encoding)
+    except LookupError:
+        raise WriteError(shown, f"'{encoding}' is not a known encoding") from None
+    except UnicodeEncodeError as error:
+        char = error.object[error.start]
+        raise WriteError(
+            shown,
+            f"the text has characters {label(encoding)} cannot store "
+            f"(U+{ord(char):04X} at position {error.start})",
+        ) from None
+
+
+def _create_temporary(shown: str, target: str) -> tuple[str, int]:
+    """A new, empty file next to ``target``: (its path, an open descriptor).
+
+    Created with mode 0666 so the umask applies, as for any new file
+    (tempfile.mkstemp would make it 0600, and the export unreadable to others).
+    """
+    directory, name = os.path.split(target)
+    for _ in range(100):
+        temporary = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise WriteError(shown, _reason(error)) from None
+    raise WriteError(shown, "could not create a temporary file beside it")
+
+
+def _copy_mode(target: str, temporary: str) -> None:
+    """Keep an existing file's permissions (an export a user made private stays so)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, mode)
+
+
+def _sync_directory(directory: str) -> None:
+    """Make the rename itself durable; not possible (nor needed) everywhere."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, FileNotFoundError):
+        return "the folder does not exist"
+    if error.strerror:
+        return error.strerror.lower()
+    return str(error)

@@ -19,9 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
-from reader.analysis.textmatch import matches
 from reader.document import Analysis, Entity
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.qt_reading_view import type_label
@@ -41,6 +40,26 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "group", "entity" or "mention"
 _MENTION_BASE = 16
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _rtl(text: str) -> str:
+    """``text`` embedded right to left when the UI is left to right.
+
+    The item delegate lays text out in the view's direction; in the English
+    UI "1,5 مليون" would read "مليون 1,5". An RLE…PDF embedding keeps the
+    Arabic order without changing what is shown.
+    """
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return text
+    return "\u202b" + text + "\u202c"
+
+
+def _matcher():
+    # Imported on first use: camel-tools builds its character sets at import
+    # (seconds), which must not delay the window's first paint.
+    from reader.analysis.textmatch import matches
+
+    return matches
 
 
 @dataclass(slots=True)
@@ -90,6 +109,8 @@ class EntityTreeModel(QAbstractItemModel):
     def _rebuild(self) -> None:
         self.beginResetModel()
         self._groups = []
+        matches = _matcher() if self._filter else None
+
         analysis = self._analysis
         if analysis is not None:
             for entity_type in TYPE_ORDER:
@@ -98,7 +119,7 @@ class EntityTreeModel(QAbstractItemModel):
                 every = analysis.entities_of(entity_type)
                 if not every:
                     continue
-                kept = [e for e in every if not self._filter or matches((e.name, *e.variants), self._filter)]
+                kept = [e for e in every if matches is None or matches((e.name, *e.variants), self._filter)]
                 if kept:
                     self._groups.append(_Group(entity_type, self._sorted(kept), len(every)))
         self._flat = [(g, r) for g, group in enumerate(self._groups) for r in range(len(group.entities))]
@@ -222,7 +243,7 @@ class EntityTreeModel(QAbstractItemModel):
 
     def _entity_data(self, entity: Entity, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return entity.name if column == 0 else str(entity.count)
+            return _rtl(entity.name) if column == 0 else str(entity.count)
         if role == Qt.ItemDataRole.ToolTipRole:
             variants = "، ".join(entity.variants)
             return self.tr("%n mentions", "", entity.count) + (f"\n{variants}" if variants else "")
@@ -238,7 +259,7 @@ class EntityTreeModel(QAbstractItemModel):
 
     def _mention_data(self, entity: Entity, mention_index: int, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.snippet(mention_index) if column == 0 else ""
+            return _rtl(self.snippet(mention_index)) if column == 0 else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.snippet(mention_index, context=120)
         if role == MENTION_ROLE:

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.textmatch import FoldedText
 from reader.document import Analysis, Source
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.about import app_icon, app_name
@@ -90,7 +89,7 @@ class MainWindow(QMainWindow):
         self._panel_refreshed = 0.0
         self._nav_entity: str | None = None
         self._nav_position = -1  # index into the entity's mentions
-        self._folded: FoldedText | None = None
+        self._folded = None  # textmatch.FoldedText of the current text, made on the first Find
         self._find_spans: list[tuple[int, int]] = []
         self._find_index = -1
         self.last_error = ""
@@ -735,6 +734,8 @@ class MainWindow(QMainWindow):
         if self._source is None:
             return []
         if self._folded is None or self._folded.text is not self._source.text:
+            from reader.analysis.textmatch import FoldedText  # camel-tools is slow to import: on first use
+
             self._folded = FoldedText(self._source.text)
         self._find_spans = self._folded.find_all(query)
         start, _end = self.view.selection_offsets()

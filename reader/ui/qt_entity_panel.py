@@ -129,7 +129,9 @@ class EntityPanel(QWidget):
         names = []
         for g in range(self.model.rowCount()):
             group = self.model.index(g, 0)
-            names.extend(self.model.index(r, 0, group).data() for r in range(self.model.rowCount(group)))
+            names.extend(
+                self.model.index(r, 0, group).data().strip("\u202b\u202c") for r in range(self.model.rowCount(group))
+            )
         return names
 
     # --- internals

@@ -31,7 +31,7 @@ TYPE_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 #: Milliseconds of formatting per slice: well under the 100 ms stall budget,
 #: leaving the rest of each frame to input and painting.
-SLICE_MS = 12
+SLICE_MS = 8
 
 Span = tuple[int, int, EntityType]  # code-point start, end, type
 
@@ -76,8 +76,9 @@ class HighlightPainter(QObject):
 
     # --- what to show
 
-    def reset(self, index: Utf16Index) -> None:
-        """A new text was loaded into the document: nothing is painted in it."""
+    def reset(self, document: QTextDocument, index: Utf16Index) -> None:
+        """Paint into ``document`` from now on (a new text, nothing painted in it yet)."""
+        self._document = document
         self._index = index
         self._painted.clear()
         self._wanted.clear()
@@ -160,7 +161,7 @@ class HighlightPainter(QObject):
                 else:
                     cursor.setCharFormat(self._formats[entity_type])
                     self._painted[(start, end)] = entity_type
-                if deadline is not None and self._next % 32 == 0 and time.perf_counter() > deadline:
+                if deadline is not None and self._next % 8 == 0 and time.perf_counter() > deadline:
                     break
         finally:
             cursor.endEditBlock()

@@ -1,11 +1,17 @@
 """The reading view: the article right to left, with its mentions highlighted.
 
-A read-only ``QTextBrowser`` holding ``Source.text`` exactly (positions in the
-document are the text's UTF-16 positions, see ``offsets.py``). Layout choices:
-a centered column of at most ``COLUMN_EM`` ems (long lines tire the eye), line
-pitch ``LINE_HEIGHT_EM`` (Arabic marks stack above and below the
-letters), every paragraph right to left whatever the UI language, and the
-first installed font of ``ARABIC_FONTS``.
+A read-only ``QPlainTextEdit`` holding ``Source.text`` exactly (positions in
+the document are the text's UTF-16 positions, see ``offsets.py``). Why the
+plain-text widget: it lays out only the paragraphs on screen, while
+``QTextEdit`` lays out the whole document in steps that grow to 200,000
+characters (measured: stalls of 0.3–0.7 s on a 100,000-word article).
+The price is that it ignores ``QTextBlockFormat.lineHeight``, so line
+spacing comes from the font: the preferred Naskh faces (``ARABIC_FONTS``)
+have a line pitch of about 1.7 em, which Arabic marks need.
+
+Layout: a centered column of at most ``COLUMN_EM`` ems (viewport margins
+grow with the window instead of the lines), every paragraph right to left
+whatever the UI language, the first installed font of ``ARABIC_FONTS``.
 
 The view shows an Analysis and reports what the reader does; it never
 computes entities. Highlights are painted by ``HighlightPainter``; the flash
@@ -20,18 +26,19 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QPalette,
     QColor,
     QFont,
     QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QHelpEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import TYPE_ORDER, EntityType, style
@@ -43,8 +50,6 @@ from reader.ui.theme import is_dark, type_color
 #: Preferred fonts, best first; the first one installed is used.
 ARABIC_FONTS = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "DejaVu Sans")
 COLUMN_EM = 45
-LINE_HEIGHT_EM = 1.9  # line pitch in ems: Arabic marks stack above and below the letters
-BLANK_LINE_EM = 0.6  # an empty line between paragraphs
 ZOOM_STEP = 1.1  # each Ctrl + multiplies the font size by this
 ZOOM_RANGE = (-6, 12)
 FLASH_STEPS = (150, 90, 40, 0)  # alpha of the flash over the jumped-to mention, every FLASH_MS
@@ -70,7 +75,7 @@ def type_label(entity_type: EntityType) -> str:
     return style(entity_type).label_en
 
 
-class ReadingView(QTextBrowser):
+class ReadingView(QPlainTextEdit):
     """Read-only article view.
 
     Signals: ``zoom_changed(int)`` (zoom steps), ``mention_clicked(int)`` (index
@@ -84,25 +89,20 @@ class ReadingView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)
+        self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
+        self.setBackgroundVisible(False)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins around the column, too
+        self.setAutoFillBackground(True)
         self.setAcceptDrops(False)  # the window opens dropped files
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the article is Arabic in any UI language
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # Mouse selection only: with keyboard selection Qt draws a caret even in a
+        # read-only view; without it the arrow and page keys scroll, as in a reader.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.marks = MarkedScrollBar(Qt.Orientation.Vertical, self)
         self.setVerticalScrollBar(self.marks)
-        document = self.document()
-        document.setUndoRedoEnabled(False)
-        document.setDocumentMargin(24)
-        option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(option)
-
+        self.setDocument(self._new_document())
         self._source: Source | None = None
         self._index = Utf16Index("")
         self._analysis: Analysis | None = None
@@ -119,7 +119,7 @@ class ReadingView(QTextBrowser):
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._flash_tick)
 
-        self.painter = HighlightPainter(document, self.first_visible_offset, self)
+        self.painter = HighlightPainter(self.document(), self.first_visible_offset, self)
         self.painter.idle.connect(self.highlights_painted)
         self.painter.set_dark(is_dark())
         self._apply_font()
@@ -144,15 +144,13 @@ class ReadingView(QTextBrowser):
         self._flash = None
         text = source.text if source is not None else ""
         self._index = Utf16Index(text)
-        self.painter.reset(self._index)
-        document = self.document()
-        document.clear()
-        cursor = QTextCursor(document)
-        cursor.setBlockFormat(self._block_format(LINE_HEIGHT_EM))
-        # Inserted paragraphs inherit the block format: much faster than
-        # setPlainText followed by formatting every block.
-        cursor.insertText(text, QTextCharFormat())
-        self._shrink_blank_lines()
+        document = self._new_document()
+        document.setPlainText(text)  # filled before it is shown: laid out once, lazily
+        old = self.document()
+        self.setDocument(document)
+        old.deleteLater()
+        self.painter.reset(document, self._index)
+        self._apply_font()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.marks.set_marks([], QColor())
         self.setExtraSelections([])
@@ -191,51 +189,27 @@ class ReadingView(QTextBrowser):
             return i
         return None
 
-    def _block_format(self, line_height_em: float) -> QTextBlockFormat:
-        block = QTextBlockFormat()
-        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        # Proportional to the font's own line spacing, so zooming keeps it
-        # without reformatting every paragraph; the percentage makes the
-        # spacing ``line_height_em`` ems whatever the family's metrics.
-        percent = 100.0 * line_height_em * self._font_size_px() / max(self._natural_line_px(), 1.0)
-        block.setLineHeight(max(percent, 100.0), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        return block
-
-    def _shrink_blank_lines(self) -> None:
-        # Articles separate paragraphs with an empty line; at full line height
-        # that gap is as tall as two lines. Empty paragraphs get half a line.
-        blank = self._block_format(BLANK_LINE_EM)
-        cursor = QTextCursor(self.document())
-        block = self.document().begin()
-        cursor.beginEditBlock()
-        while block.isValid():
-            if block.length() == 1:  # only the paragraph separator
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(blank)
-            block = block.next()
-        cursor.endEditBlock()
-
-    def _font_size_px(self) -> float:
-        return self.document().defaultFont().pointSizeF() * self.logicalDpiY() / 72.0
-
-    def _natural_line_px(self) -> float:
-        return QFontMetricsF(self.document().defaultFont()).lineSpacing()
+    def _new_document(self) -> QTextDocument:
+        """An empty document set up for an Arabic article: right to left, no undo."""
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setUndoRedoEnabled(False)  # read-only: undo would only cost memory
+        document.setDocumentMargin(24)
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        return document
 
     # --- font and zoom
 
     def set_font_preferences(self, family: str, size: float, zoom: int) -> None:
         """Font family ("" = best installed), base size in points and zoom steps."""
-        old_family = self._family
         self._family = best_arabic_font(family)
         self._base_size = size if size > 0 else 16.0
         self._zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
         self._apply_font()
-        if self._family != old_family and not self.document().isEmpty():
-            # Line spacing is relative to the family's metrics: recompute it.
-            cursor = QTextCursor(self.document())
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.setBlockFormat(self._block_format(LINE_HEIGHT_EM))
-            self._shrink_blank_lines()
 
     @property
     def zoom(self) -> int:
@@ -262,26 +236,27 @@ class ReadingView(QTextBrowser):
     def font_family(self) -> str:
         return self._family
 
-    def _apply_font(self) -> None:
+    def _font(self) -> QFont:
         font = QFont(self._family)
         font.setPointSizeF(self._base_size * ZOOM_STEP**self._zoom)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # smoother Arabic curves
-        self.document().setDefaultFont(font)
+        return font
+
+    def _apply_font(self) -> None:
+        font = self._font()
+        self.setFont(font)  # QPlainTextEdit lays its document out in the widget's font,
+        self.document().setDefaultFont(font)  # but a document set later keeps its own
         self._update_column()
 
     def _update_column(self) -> None:
-        # A centered column at most COLUMN_EM wide: the root frame's side
-        # margins grow with the window instead of the lines.
-        document = self.document()
-        em = _em_width(document.defaultFont())
-        width = self.viewport().width()
+        # A centered column at most COLUMN_EM wide: the side margins grow
+        # with the window instead of the lines.
+        em = _em_width(self.font())
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = self.width() - bar
         margin = max(0, int((width - COLUMN_EM * em) / 2))
-        frame = document.rootFrame()
-        fmt = frame.frameFormat()
-        if int(fmt.leftMargin()) != margin:
-            fmt.setLeftMargin(margin)
-            fmt.setRightMargin(margin)
-            frame.setFrameFormat(fmt)
+        if self.viewportMargins().left() != margin:
+            self.setViewportMargins(margin, 0, margin, 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
@@ -297,12 +272,19 @@ class ReadingView(QTextBrowser):
     # --- positions and scrolling
 
     def offset_at(self, point: QPoint, exact: bool = True) -> int | None:
-        """Code point under viewport ``point`` (None when between lines with ``exact``)."""
-        content = QPointF(point.x() + self.horizontalScrollBar().value(), point.y() + self.verticalScrollBar().value())
-        accuracy = Qt.HitTestAccuracy.ExactHit if exact else Qt.HitTestAccuracy.FuzzyHit
-        position = self.document().documentLayout().hitTest(content, accuracy)
-        if position < 0:
-            return None
+        """Code point under viewport ``point``; with ``exact``, None unless a character is there."""
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if exact:
+            block = cursor.block()
+            layout = block.layout()
+            top_left = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+            line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+            if line is None or not line.isValid():
+                return None
+            rect = line.naturalTextRect().translated(top_left)
+            if not rect.contains(QPointF(point)):
+                return None
         return self._index.to_code_point(position)
 
     def first_visible_offset(self) -> int:
@@ -310,12 +292,20 @@ class ReadingView(QTextBrowser):
         cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2))
         return self._index.to_code_point(cursor.position())
 
+    def _line_number(self, offset: int) -> int:
+        """The visual line holding code point ``offset`` (the vertical scroll bar counts lines)."""
+        position = min(self._index.to_utf16(offset), self.document().characterCount() - 1)
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        within = 0
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(position - block.position())
+            within = line.lineNumber() if line.isValid() else 0
+        return block.firstLineNumber() + within
+
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding code point ``offset`` is at the top."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(self._index.to_utf16(offset), self.document().characterCount() - 1))
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 2)
+        self.verticalScrollBar().setValue(self._line_number(offset))
 
     def go_to(self, start: int, end: int, flash_color: QColor | None = None) -> None:
         """Select ``[start, end)`` (code points), center it and flash it briefly."""
@@ -324,9 +314,7 @@ class ReadingView(QTextBrowser):
         cursor.setPosition(s16)
         cursor.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        rect = self.cursorRect(cursor)
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        self.centerCursor()
         self._flash = (start, end)
         self._flash_color = flash_color or self.palette().highlight().color()
         self._flash_step = 0
@@ -386,22 +374,9 @@ class ReadingView(QTextBrowser):
     # --- scroll-bar marks
 
     def set_marks(self, spans: Sequence[tuple[int, int]], color: QColor) -> None:
-        """Mark where ``spans`` are, beside the scroll bar (fraction of the document height)."""
-        layout = self.document().documentLayout()
-        height = max(layout.documentSize().height(), 1.0)
-        fractions = []
-        document = self.document()
-        for start, _end in spans:
-            block = document.findBlock(self._index.to_utf16(start))
-            rect = layout.blockBoundingRect(block)
-            line_y = 0.0
-            text_layout = block.layout()
-            if text_layout is not None and text_layout.lineCount():
-                line = text_layout.lineForTextPosition(self._index.to_utf16(start) - block.position())
-                if line.isValid():
-                    line_y = line.y()
-            fractions.append((rect.top() + line_y) / height)
-        self.marks.set_marks(fractions, color)
+        """Mark where ``spans`` are beside the scroll bar, as fractions of the article's lines."""
+        lines = max(self.document().lineCount(), 1)
+        self.marks.set_marks([self._line_number(start) / lines for start, _end in spans], color)
 
     # --- hover and click
 

@@ -49,6 +49,14 @@ class _Signals(QObject):
     stopped = Signal(int)  # generation: the job ended after being cancelled
 
 
+def _emit(signal, *args) -> None:
+    # The window may be gone (app quitting while a chunk finishes): nobody to tell.
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass
+
+
 class _Job(QRunnable):
     def __init__(
         self,
@@ -76,7 +84,7 @@ class _Job(QRunnable):
         except Exception as error:  # noqa: BLE001 - any failure becomes one line for the status bar
             if not self.cancelled.is_set():
                 message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                self.signals.failed.emit(self.generation, message)
+                _emit(self.signals.failed, self.generation, message)
         finally:
             self.done.set()
 
@@ -86,20 +94,19 @@ class _Job(QRunnable):
         from reader.analysis.pipeline import iter_analysis
 
         if self.cancelled.is_set():
-            self.signals.stopped.emit(self.generation)
+            _emit(self.signals.stopped, self.generation)
             return
         recognizer = self.factory() if self.factory is not None else None
         last_report = 0.0
         for step in iter_analysis(self.source, recognizer):
             if self.cancelled.is_set():
-                self.signals.stopped.emit(self.generation)
+                _emit(self.signals.stopped, self.generation)
                 return  # leaving the generator stops the pipeline
             now = time.monotonic()
             if step.final or now - last_report >= PARTIAL_INTERVAL_S:
                 last_report = now
-                self.signals.progressed.emit(
-                    AnalysisUpdate(self.generation, step.fraction, step.analysis, step.final, self.stage)
-                )
+                update = AnalysisUpdate(self.generation, step.fraction, step.analysis, step.final, self.stage)
+                _emit(self.signals.progressed, update)
 
 
 class AnalysisWorker(QObject):

@@ -42,7 +42,8 @@ def analysis() -> Analysis:
 
 def names(model: EntityTreeModel, group_row: int) -> list[str]:
     group = model.index(group_row, 0)
-    return [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+    # Names come embedded right to left (RLE…PDF) in a left-to-right UI.
+    return [model.index(r, 0, group).data().strip("\u202b\u202c") for r in range(model.rowCount(group))]
 
 
 def test_tree_structure_is_consistent(qapp) -> None:

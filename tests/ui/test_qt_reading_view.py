@@ -67,8 +67,7 @@ def test_the_text_is_shown_exactly_and_right_to_left(qtbot) -> None:
     qtbot.addWidget(view)
     view.set_source(Source(text))
     assert view.toPlainText() == text
-    block = view.document().begin()
-    assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def test_zoom_is_bounded(qtbot) -> None:

@@ -1,0 +1,144 @@
+"""Measure the window's speed budget (GUIDE.md) and print the numbers.
+
+    python -m reader.ui.bench [--words 2000,100000] [--platform offscreen]
+
+1. cold start: from launching a fresh Python process to the window being shown;
+2. a 2,000-word article in a running (warm) app: from ``open_file`` to every
+   highlight painted;
+3. a 100,000-word article: the longest the event loop stalled while it was
+   analyzed and painted, measured with a 5 ms heartbeat timer, and how long
+   the whole took.
+
+Articles are made by repeating the shipped sample; the offline model does
+the analysis, as in the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reader.resources import resource_path
+
+SAMPLE = resource_path("samples", "mosul-offensive.txt")
+HEARTBEAT_MS = 5
+
+
+def article(words: int, folder: Path) -> Path:
+    """A file of about ``words`` words: the sample repeated, paragraphs kept."""
+    text = SAMPLE.read_text(encoding="utf-8").strip()
+    per_copy = len(text.split())
+    copies = max(1, round(words / per_copy))
+    path = folder / f"article-{words}.txt"
+    path.write_text("\n\n".join([text] * copies) + "\n", encoding="utf-8")
+    return path
+
+
+def cold_start() -> float:
+    """Seconds from launching a new Python process to its window being shown."""
+    code = (
+        "import time, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QTimer\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from reader.ui.app import make_window\n"
+        "import tempfile, os\n"
+        "window = make_window(app, settings_path=os.path.join(tempfile.mkdtemp(), 's.ini'))\n"
+        "window.show()\n"
+        "QTimer.singleShot(0, lambda: (print('shown', flush=True), app.quit()))\n"
+        "app.exec()\n"
+    )
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.strip() == "shown":
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError("the window never appeared")
+    process.wait()
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reader.ui.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", default="2000,100000", help="article sizes, comma-separated")
+    parser.add_argument("--platform", default="offscreen", help="Qt platform (default: offscreen)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", args.platform)
+    sizes = [int(w) for w in args.words.split(",") if w.strip()]
+
+    print(f"cold start to window shown: {cold_start():.2f} s (budget 2 s)")
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.app import make_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
+        folder = Path(scratch)
+        window = make_window(app, settings_path=str(folder / "s.ini"), interactive=False)
+        window.resize(1400, 900)
+        window.show()
+        _open_and_wait(app, window, article(300, folder))  # warm-up: model loaded, caches filled
+
+        for words in sizes:
+            path = article(words, folder)
+            gaps: list[int] = []
+            clock = QElapsedTimer()
+            heartbeat = QTimer()
+            heartbeat.setInterval(HEARTBEAT_MS)
+            heartbeat.timeout.connect(lambda: (gaps.append(clock.restart())))
+            clock.start()
+            heartbeat.start()
+            started = time.perf_counter()
+            first_paint = _open_and_wait(app, window, path)
+            total = time.perf_counter() - started
+            heartbeat.stop()
+            mentions = len(window.analysis.mentions) if window.analysis else 0
+            stall = max(gaps) if gaps else 0
+            print(
+                f"{len(path.read_text(encoding='utf-8').split()):>7} words: highlights painted in {total:.2f} s "
+                f"(first highlights after {first_paint:.2f} s; {mentions} mentions); "
+                f"longest UI stall {stall} ms (budget 100 ms)"
+            )
+        window.close()
+    return 0
+
+
+def _open_and_wait(app, window, path: Path) -> float:
+    """Open ``path`` and run the event loop until it is analyzed and painted.
+
+    Returns the seconds until the first highlight was painted.
+    """
+    done = {"ready": False, "first": None}
+    started = time.perf_counter()
+
+    def on_ready() -> None:
+        done["ready"] = True
+
+    def on_painted() -> None:
+        if done["first"] is None and window.view.painter.painted_count():
+            done["first"] = time.perf_counter() - started
+
+    window.ready.connect(on_ready)
+    window.view.highlights_painted.connect(on_painted)
+    window.open_file(path)
+    deadline = time.monotonic() + 600
+    while not done["ready"] and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    window.ready.disconnect(on_ready)
+    window.view.highlights_painted.disconnect(on_painted)
+    return done["first"] if done["first"] is not None else time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -50,7 +50,7 @@ from reader.ui.worker import AnalysisUpdate, AnalysisWorker, RecognizerFactory
 #: Show the progress bar only for jobs that take longer than this (short articles never flicker it).
 PROGRESS_DELAY_MS = 400
 #: The panel is rebuilt from partial results at most this often (a rebuild resets the tree).
-PANEL_REFRESH_S = 0.6
+PANEL_REFRESH_S = 1.0
 OPEN_FILTER_SUFFIXES = "*.txt *.text *.html *.htm *.xhtml *.md *.markdown"
 
 
@@ -197,60 +197,59 @@ class MainWindow(QMainWindow):
         if hasattr(self, "toolbar"):
             self.removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
-        tr = self.tr
         a: dict[str, QAction] = {}
-        a["open"] = make_action(self, tr("&Open…"), self.open_dialog, icon_name="fa6s.folder-open",
+        a["open"] = make_action(self, self.tr("&Open…"), self.open_dialog, icon_name="fa6s.folder-open",
                                 theme_icon="document-open", shortcut=QKeySequence.StandardKey.Open)
-        a["export"] = make_action(self, tr("&Export…"), self.export_dialog, icon_name="fa6s.file-export",
+        a["export"] = make_action(self, self.tr("&Export…"), self.export_dialog, icon_name="fa6s.file-export",
                                   theme_icon="document-save-as", shortcut="Ctrl+E",
-                                  tip=tr("Export the analysis as HTML, JSON or CSV"))
-        a["quit"] = make_action(self, tr("&Quit"), self.close, icon_name="fa6s.power-off",
+                                  tip=self.tr("Export the analysis as HTML, JSON or CSV"))
+        a["quit"] = make_action(self, self.tr("&Quit"), self.close, icon_name="fa6s.power-off",
                                 theme_icon="application-exit", shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"])
-        a["copy"] = make_action(self, tr("&Copy"), self.view.copy, icon_name="fa6s.copy",
+        a["copy"] = make_action(self, self.tr("&Copy"), self.view.copy, icon_name="fa6s.copy",
                                 theme_icon="edit-copy", shortcut=QKeySequence.StandardKey.Copy)
-        a["find"] = make_action(self, tr("&Find…"), self.open_find, icon_name="fa6s.magnifying-glass",
+        a["find"] = make_action(self, self.tr("&Find…"), self.open_find, icon_name="fa6s.magnifying-glass",
                                 theme_icon="edit-find", shortcut=QKeySequence.StandardKey.Find)
-        a["find_next"] = make_action(self, tr("Find &Next"), self.find_next, shortcut="F3")
-        a["find_previous"] = make_action(self, tr("Find &Previous"), self.find_previous, shortcut="Shift+F3")
-        a["filter"] = make_action(self, tr("&Filter Entities"), self.focus_filter, icon_name="fa6s.filter",
+        a["find_next"] = make_action(self, self.tr("Find &Next"), self.find_next, shortcut="F3")
+        a["find_previous"] = make_action(self, self.tr("Find &Previous"), self.find_previous, shortcut="Shift+F3")
+        a["filter"] = make_action(self, self.tr("&Filter Entities"), self.focus_filter, icon_name="fa6s.filter",
                                   shortcut="Ctrl+Shift+F")
-        a["next"] = make_action(self, tr("&Next Mention"), self.next_mention, icon_name="fa6s.chevron-down",
+        a["next"] = make_action(self, self.tr("&Next Mention"), self.next_mention, icon_name="fa6s.chevron-down",
                                 theme_icon="go-down", shortcut=["Ctrl+.", "F8"],
-                                tip=tr("Next mention of the selected entity"))
-        a["previous"] = make_action(self, tr("&Previous Mention"), self.previous_mention,
+                                tip=self.tr("Next mention of the selected entity"))
+        a["previous"] = make_action(self, self.tr("&Previous Mention"), self.previous_mention,
                                     icon_name="fa6s.chevron-up", theme_icon="go-up", shortcut=["Ctrl+,", "Shift+F8"],
-                                    tip=tr("Previous mention of the selected entity"))
-        a["zoom_in"] = make_action(self, tr("Zoom &In"), self.view.zoom_in, icon_name="fa6s.magnifying-glass-plus",
+                                    tip=self.tr("Previous mention of the selected entity"))
+        a["zoom_in"] = make_action(self, self.tr("Zoom &In"), self.view.zoom_in, icon_name="fa6s.magnifying-glass-plus",
                                    theme_icon="zoom-in", shortcut=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        a["zoom_out"] = make_action(self, tr("Zoom &Out"), self.view.zoom_out,
+        a["zoom_out"] = make_action(self, self.tr("Zoom &Out"), self.view.zoom_out,
                                     icon_name="fa6s.magnifying-glass-minus", theme_icon="zoom-out",
                                     shortcut=QKeySequence.StandardKey.ZoomOut)
-        a["zoom_reset"] = make_action(self, tr("&Actual Size"), self.view.reset_zoom, theme_icon="zoom-original",
+        a["zoom_reset"] = make_action(self, self.tr("&Actual Size"), self.view.reset_zoom, theme_icon="zoom-original",
                                       shortcut="Ctrl+0")
         a["panel"] = self.dock.toggleViewAction()
-        a["panel"].setText(tr("&Entities Panel"))
+        a["panel"].setText(self.tr("&Entities Panel"))
         a["panel"].setShortcut(QKeySequence("F9"))
-        a["about"] = make_action(self, tr("&About Arabic Reader"), self.show_about, icon_name="fa6s.circle-info",
+        a["about"] = make_action(self, self.tr("&About Arabic Reader"), self.show_about, icon_name="fa6s.circle-info",
                                  theme_icon="help-about", shortcut="F1")
         self._actions = a
 
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["open"])
-        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
-        self.encoding_menu = file_menu.addMenu(tr("Reopen with E&ncoding"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.encoding_menu = file_menu.addMenu(self.tr("Reopen with E&ncoding"))
         self._fill_encoding_menu()
         file_menu.addAction(a["export"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
-        edit_menu = self.menuBar().addMenu(tr("&Edit"))
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for key in ("copy", "find", "find_next", "find_previous", "filter"):
             edit_menu.addAction(a[key])
-        view_menu = self.menuBar().addMenu(tr("&View"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for key in ("zoom_in", "zoom_out", "zoom_reset"):
             view_menu.addAction(a[key])
         view_menu.addSeparator()
         view_menu.addAction(a["panel"])
-        self.types_menu = view_menu.addMenu(tr("Highlight &Types"))
+        self.types_menu = view_menu.addMenu(self.tr("Highlight &Types"))
         self._type_actions: dict[EntityType, QAction] = {}
         enabled = self.legend.enabled_types()
         for number, entity_type in enumerate(TYPE_ORDER, start=1):
@@ -263,14 +262,14 @@ class MainWindow(QMainWindow):
             self.types_menu.addAction(action)
         view_menu.addMenu(self._theme_menu())
         view_menu.addMenu(self._language_menu())
-        go_menu = self.menuBar().addMenu(tr("&Go"))
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(a["next"])
         go_menu.addAction(a["previous"])
-        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a["about"])
         self._fill_recent_menu()
 
-        self.toolbar = QToolBar(tr("Main"), self)
+        self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)

@@ -152,7 +152,8 @@ def _strict(data: bytes, codec: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         byte = data[error.start : error.start + 1].hex().upper()
-        raise DecodeError(f"it is not valid {label(codec)} text (byte 0x{byte} at offset {error.start})") from None
+        where = f"byte 0x{byte} at offset {error.start}"
+        raise DecodeError(f"it is not valid {label(codec)} text ({where})") from None
 
 
 def _sample(data: bytes, size: int = SAMPLE_BYTES) -> bytes:
@@ -167,7 +168,8 @@ def _sample(data: bytes, size: int = SAMPLE_BYTES) -> bytes:
 
 
 def _bomless_utf16(sample: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when ``sample`` looks like UTF-16 text without a BOM.
+    """The codec ("utf-16-le" or "utf-16-be") of a sample that looks like
+    UTF-16 text without a BOM, else None.
 
     In UTF-16, Arabic and Latin text have high bytes from a handful of values
     (0x06 for Arabic letters, 0x00 for spaces, digits and Latin), so one

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import PreformattedString
 from bs4.dammit import EncodingDetector
+from bs4.element import PreformattedString
 
 # Never part of the article text, wherever they are.
 _DROPPED = frozenset(
@@ -129,9 +129,7 @@ class _TextBuilder:
 
     def _enter(self, tag: Tag) -> None:
         name = tag.name
-        if name == "br":
-            self._pieces.append("\n")
-        elif name == "tr" and self._pieces:
+        if name == "br" or (name == "tr" and self._pieces):  # a line break; a table row is a line
             self._pieces.append("\n")
         elif name in ("td", "th") and self._pieces and self._pieces[-1] != "\n":
             self._pieces.append("\t")

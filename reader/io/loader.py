@@ -35,11 +35,21 @@ from reader.io.errors import LoadError
 
 #: Largest file :func:`load` accepts (64 MiB is several thousand articles).
 MAX_BYTES = 64 * 1024 * 1024
+#: Markup is parsed in pure Python: about 1 s per MB of tag-dense HTML and up
+#: to 3 s per MB of Markdown thick with emphasis and links (2-core laptop), so
+#: these limits keep the worst case to seconds. Real articles are far smaller;
+#: 16 MiB leaves room for pages saved with their images inlined.
+MAX_HTML_BYTES = 16 * 1024 * 1024
+MAX_MARKDOWN_BYTES = 4 * 1024 * 1024
+
+_MIB = 1024 * 1024
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
-_HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE
+)
 
 
 def load(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
@@ -56,6 +66,7 @@ def load(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
     """
     data = read_bytes(path)
     kind = format_of(path, data, encoding)
+    _check_markup_size(path, kind, len(data))
     declared = None
     if kind == "html":
         from reader.io.html_page import declared_charset
@@ -139,8 +150,19 @@ def _head_text(data: bytes, encoding: str | None) -> str:
 
 
 def _too_large(size: int) -> str:
-    mib = 1024 * 1024
-    return f"it is {size / mib:.1f} MB, over the {MAX_BYTES // mib} MB limit"
+    return f"it is {size / _MIB:.1f} MB, over the {MAX_BYTES // _MIB} MB limit"
+
+
+def _check_markup_size(path: str | os.PathLike[str], kind: str, size: int) -> None:
+    if kind == "html":
+        limit, name = MAX_HTML_BYTES, "HTML"
+    elif kind == "markdown":
+        limit, name = MAX_MARKDOWN_BYTES, "Markdown"
+    else:
+        return
+    if size > limit:
+        reason = f"it is {size / _MIB:.1f} MB of {name}, over the {limit // _MIB} MB limit for {name}"
+        raise LoadError(path, reason)
 
 
 def _os_reason(error: OSError) -> str:

@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 # Approximate share (in %) of each letter in running Arabic news text, written
 # from general knowledge of Arabic letter frequencies; only the rough ranking
@@ -95,7 +96,7 @@ def _words(text: str) -> list[str]:
 
 
 def _script(char: str) -> str:
-    """"LATIN", "ARABIC", "GREEK", "CYRILLIC"... from the character's name."""
+    """The script of a character from its Unicode name: LATIN, ARABIC, CYRILLIC..."""
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
@@ -120,7 +121,7 @@ def _word_log_p(word: str) -> tuple[float, int]:
         # read through the wrong code page.
         return count * _LOG_P_IMPLAUSIBLE, count
     scripts = {_script(c) for c in word if not _is_mark(c)}
-    case_flips = any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    case_flips = any(a.islower() and b.isupper() for a, b in pairwise(word))
     if len(scripts) != 1 or case_flips:
         # Nor do other scripts mix, marks need a letter, and case does not
         # flip mid-word ("ÇáÚÑÇÞ", "ЗбЪСЗЮ").

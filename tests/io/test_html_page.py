@@ -122,8 +122,10 @@ def test_body_text_without_any_markup() -> None:
         ("<ul><li>واحد</li><li>اثنان</li></ul>", "واحد\n\nاثنان"),
         ("<blockquote>اقتباس</blockquote><p>بعده</p>", "اقتباس\n\nبعده"),
         ("<pre>\n  x = 1\n    y</pre>", "  x = 1\n    y"),
-        ("<table><tr><th>المدينة</th><th>العدد</th></tr><tr><td>بغداد</td><td>5</td></tr></table>",
-         "المدينة\tالعدد\nبغداد\t5"),
+        (
+            "<table><tr><th>المدينة</th><th>العدد</th></tr><tr><td>بغداد</td><td>5</td></tr></table>",
+            "المدينة\tالعدد\nبغداد\t5",
+        ),
         ("<div>أ<div>ب</div>ج</div>", "أ\n\nب\n\nج"),
     ],
 )

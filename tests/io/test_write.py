@@ -126,7 +126,8 @@ def test_text_the_encoding_cannot_hold(tmp_path: Path) -> None:
 
 
 def test_unknown_encoding(tmp_path: Path) -> None:
-    assert write_error(tmp_path / "out.txt", "x", encoding="klingon").endswith("'klingon' is not a known encoding")
+    message = write_error(tmp_path / "out.txt", "x", encoding="klingon")
+    assert message.endswith("'klingon' is not a known encoding")
 
 
 def test_missing_folder(tmp_path: Path) -> None:

@@ -198,6 +198,17 @@ def test_loads_from_environment_variable(tiny_model, monkeypatch, tmp_path):
     assert find_bert_model(threads=1).name == "camel-tools BERT (arabert)"
 
 
+def test_the_loaded_model_is_kept_until_its_files_change(tiny_model, tmp_path):
+    import os
+    import shutil
+
+    folder = Path(shutil.copytree(tiny_model.folder, tmp_path / "model"))
+    first = find_bert_model(folder, threads=1)
+    assert find_bert_model(folder, threads=1) is first
+    os.utime(folder / "config.json", ns=(1, 1))
+    assert find_bert_model(folder, threads=1) is not first
+
+
 # -- alignment and offsets with the real (tiny, random) BERT ------------------
 
 
@@ -352,6 +363,17 @@ def test_recognize_iter_reports_progress_and_can_stop(lookup_bert):
     for fraction, _ in stepwise.recognize_iter(doc):
         break  # the user cancelled: no further batch runs
     assert len(lookup_bert._model.shapes) == 1 and fraction < 0.25
+
+
+def test_the_pipeline_feeds_bert_in_small_chunks(lookup_bert):
+    from reader.analysis.pipeline import iter_analysis
+    from reader.document import Source
+
+    steps = list(iter_analysis(Source(ARTICLE * 30), lookup_bert))
+    assert len(steps) >= 4 and steps[-1].final  # ~1,100 tokens in chunks of 300
+    names = {(m.text, m.type.value) for m in steps[-1].analysis.mentions}
+    assert {("محمد علي", "person"), ("بغداد", "place"), ("الأمم المتحدة", "organization")} <= names
+    assert steps[-1].analysis.recognizer == "lookup"
 
 
 def test_an_empty_document_finishes_at_once(bert):

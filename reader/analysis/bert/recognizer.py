@@ -22,10 +22,12 @@ them takes several seconds.
 from __future__ import annotations
 
 import os
+import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from reader.analysis.bert.labels import spans_from_labels
 from reader.analysis.bert.locate import (
@@ -41,17 +43,15 @@ from reader.analysis.bert.windows import plan_windows
 from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
 
-if TYPE_CHECKING:
-    from pathlib import Path
 
 #: Wordpieces per window, as camel-tools feeds them (its 256 minus [CLS] and
 #: [SEP]); BERT itself would take 510. Shorter windows cost less attention.
 WINDOW_PIECES = 254
 
-#: Padded positions per forward pass. On this CPU one batch of 1024 takes
+#: Padded positions per forward pass. On this CPU one batch of 512 takes
 #: about 2 s with BERT-base: the UI can cancel or repaint that often, and
 #: bigger batches are no faster.
-BATCH_PIECES = 1024
+BATCH_PIECES = 512
 
 #: Only a word's first piece is labelled, so a freak token (a 300-digit
 #: number) keeps just its first pieces: its label is the same, the window
@@ -99,6 +99,10 @@ class BertRecognizer:
     ``threads`` sets ``torch.set_num_threads`` (a process-wide setting), by
     default all cores but one.
     """
+
+    #: Tokens per chunk when the analysis pipeline feeds this recognizer: a
+    #: few seconds of BERT, so the pipeline's progress moves and it can stop.
+    chunk_tokens: int = 300
 
     def __init__(
         self,
@@ -262,17 +266,22 @@ def _is_punctuation(word: str) -> bool:
     return len(word) == 1 and unicodedata.category(word).startswith("P")
 
 
+_loaded: dict[tuple[object, ...], BertRecognizer] = {}  # the last model loaded, by folder and file times
+_loading = threading.Lock()
+
+
 def find_bert_model(model_dir: str | os.PathLike[str] | Path | None = None, *, threads: int | None = None) -> BertRecognizer:
     """Load camel-tools' BERT NER model (see ``locate.py`` for where from).
 
-    Takes seconds (torch import, ~540 MB of weights): call it in the
-    background and keep the result. Raises BertUnavailable, whose message is
-    one line for the user, whatever goes wrong; never touches the network.
+    The first call takes seconds (torch import, ~540 MB of weights): make it
+    in the background. Later calls for the same unchanged folder return the
+    same recognizer. Raises BertUnavailable, whose message is one line for
+    the user, whatever goes wrong; never touches the network.
     """
     location = locate_model(model_dir)
     check_runtime()
     try:
-        import torch  # noqa: F401  (imported here so a broken install is reported as such)
+        import torch
         from transformers import BertForTokenClassification, BertTokenizer
         from transformers.utils import logging as transformers_logging
     except Exception as error:
@@ -283,11 +292,25 @@ def find_bert_model(model_dir: str | os.PathLike[str] | Path | None = None, *, t
     transformers_logging.set_verbosity_error()
     transformers_logging.disable_progress_bar()
     fix = INSTALL_HINT.replace("run", "reinstall with", 1) if location.origin == CAMEL_PACKAGE else "check the model folder"
-    try:
-        model = BertForTokenClassification.from_pretrained(str(location.path), local_files_only=True)
-        tokenizer = BertTokenizer.from_pretrained(str(location.path), local_files_only=True)
-        return BertRecognizer(model, tokenizer, name=location.name, threads=threads)
-    except Exception as error:  # corrupt weights, wrong architecture, out of memory, ...
-        raise BertUnavailable(
-            f"BERT model in {location.path} could not be loaded ({one_line_reason(error)}); {fix}; {FALLBACK}"
-        ) from None
+    with _loading:
+        try:
+            key = (*_fingerprint(location.path), location.origin, threads or default_threads())
+            if key in _loaded:
+                torch.set_num_threads(_loaded[key].threads)  # another model may have changed it
+                return _loaded[key]
+            model = BertForTokenClassification.from_pretrained(str(location.path), local_files_only=True)
+            tokenizer = BertTokenizer.from_pretrained(str(location.path), local_files_only=True)
+            recognizer = BertRecognizer(model, tokenizer, name=location.name, threads=threads)
+        except Exception as error:  # corrupt weights, wrong architecture, out of memory, ...
+            raise BertUnavailable(
+                f"BERT model in {location.path} could not be loaded ({one_line_reason(error)}); {fix}; {FALLBACK}"
+            ) from None
+        _loaded.clear()  # one model in memory at a time: each is ~0.5 GB
+        _loaded[key] = recognizer
+        return recognizer
+
+
+def _fingerprint(folder: Path) -> tuple[object, ...]:
+    """The folder and its files' sizes and times: a changed file means a reload."""
+    files = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file())
+    return (str(folder.resolve()), *files)

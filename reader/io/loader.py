@@ -89,7 +89,7 @@ def load(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
         page = markdown_to_text(text)
         text, title = page.text, page.title
     if not text or text.isspace():  # (isspace stops at the first letter; strip would copy)
-        raise LoadError(path, "it has no readable text" if kind == "html" else "it contains only whitespace")
+        raise LoadError(path, "it contains only whitespace" if kind == "text" else "it has no readable text")
     return Source(text=text, path=os.fspath(path), encoding=decoded.encoding, format=kind, title=title)
 
 

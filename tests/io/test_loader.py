@@ -237,9 +237,12 @@ def test_whitespace_only_file(tmp_path: Path, data: bytes) -> None:
     assert load_error(write(tmp_path, "a.txt", data)).endswith(": it contains only whitespace")
 
 
-def test_html_without_readable_text(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.html", b"<html><nav>menu</nav><script>x()</script></html>")
-    assert load_error(path).endswith(": it has no readable text")
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("a.html", b"<html><nav>menu</nav><script>x()</script></html>"), ("a.md", b"![](photo.jpg)\n\n---\n")],
+)
+def test_markup_without_readable_text(tmp_path: Path, name: str, data: bytes) -> None:
+    assert load_error(write(tmp_path, name, data)).endswith(": it has no readable text")
 
 
 def test_png(tmp_path: Path) -> None:

@@ -86,3 +86,12 @@ def test_inline_and_block_markup(source: str, text: str) -> None:
 def test_empty_document() -> None:
     page = markdown_to_text("")
     assert (page.text, page.title) == ("", None)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [">" * 5000 + " نص", "- " * 5000 + "نص", "*" * 20000 + "نص" + "_" * 20000, "[" * 5000 + "نص" + "]" * 5000],
+)
+def test_pathological_nesting_does_not_crash(source: str) -> None:
+    # markdown-it stops nesting at its limit; the text may be lost, never the program.
+    assert isinstance(markdown_to_text(source).text, str)

@@ -1,0 +1,78 @@
+"""Exports: an Analysis in, HTML / JSON / CSV text out, written atomically.
+
+Entry points (the command line's ``export`` and the window's Export action
+both call these)::
+
+    from reader.export import export, render_html
+    export(analysis, "mosul.html")        # format chosen by suffix
+    page = render_html(analysis)          # the text, without writing
+
+Nothing here knows where the mentions came from. Renderers live in
+``html.py`` (page) and ``data.py`` (JSON, CSV); markup in ``templates.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.document import Analysis
+from reader.export.data import render_csv, render_json
+from reader.export.html import render_html
+from reader.export.validate import ExportError
+from reader.io import WriteError, write_atomic
+
+__all__ = ["FORMATS", "ExportError", "export", "render_csv", "render_html", "render_json"]
+
+#: Suffix → description, for the save dialog's filter (".htm" is accepted too).
+FORMATS: dict[str, str] = {
+    ".html": "HTML page with highlights",
+    ".json": "JSON analysis data",
+    ".csv": "CSV entity table",
+}
+
+# suffix → (renderer, encoding). CSV carries a BOM so spreadsheets detect UTF-8.
+_WRITERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
+    ".html": (render_html, "utf-8"),
+    ".htm": (render_html, "utf-8"),
+    ".json": (render_json, "utf-8"),
+    ".csv": (render_csv, "utf-8-sig"),
+}
+
+
+def export(analysis: Analysis, path: str | Path) -> None:
+    """Write ``analysis`` to ``path`` in the format its suffix names.
+
+    The file is rendered completely first, then written atomically (temporary
+    file, then rename): an existing file at ``path`` is replaced only by a
+    complete new one. Raises ExportError (one line) for an unsupported
+    suffix, for ``path`` being the analysed source file itself, for an
+    inconsistent analysis, or when the file cannot be written.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _WRITERS:
+        supported = ", ".join(_WRITERS)
+        raise ExportError(
+            f"cannot export to {path.name!r}: unsupported format {suffix or '(no suffix)'}; "
+            f"use one of {supported}"
+        )
+    if _is_source(analysis, path):
+        raise ExportError(f"refusing to export over the source file {path.name!r}")
+    render, encoding = _WRITERS[suffix]
+    data = render(analysis)
+    try:
+        write_atomic(path, data, encoding=encoding)
+    except WriteError as error:  # one line already: "cannot write 'x.html': permission denied"
+        raise ExportError(str(error)) from error
+
+
+def _is_source(analysis: Analysis, path: Path) -> bool:
+    if not analysis.source.path:
+        return False
+    source = Path(analysis.source.path)
+    try:
+        return os.path.samefile(source, path)
+    except OSError:  # one of them does not exist (yet): compare the names
+        return source.resolve() == path.resolve()

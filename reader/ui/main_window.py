@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
         )
         self._place_dock()
 
-        self.worker = AnalysisWorker(self)
+        # The default recognizer runs in a child process (no GIL shared with the UI).
+        self.worker = AnalysisWorker(self, use_process=recognizer_factory is None)
         self.worker.progressed.connect(self._on_update)
         self.worker.failed.connect(self._on_failed)
         self.worker.stopped.connect(self._on_stopped)
@@ -857,6 +858,5 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.cache.window_geometry = self.saveGeometry()
         self.cache.window_state = self.saveState()
-        self.worker.cancel()
-        self.worker.wait(5000)  # a job ends within one chunk; its signals must not outlive us
+        self.worker.close()  # a job ends within one chunk; its signals must not outlive us
         super().closeEvent(event)

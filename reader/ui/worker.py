@@ -116,8 +116,14 @@ class AnalysisWorker(QObject):
     ``stopped(generation)`` (a cancelled job has ended).
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, use_process: bool = False) -> None:
         super().__init__(parent)
+        # use_process: jobs with the default recognizer run in a child process
+        # (analysis_process.py: no GIL shared with the UI); jobs with a
+        # recognizer factory (tests, BERT) run on the thread pool.
+        self._use_process = use_process
+        self._process = None
+        self._process_busy: int | None = None  # generation the child is working on
         self._signals = _Signals(self)
         self.progressed = self._signals.progressed
         self.failed = self._signals.failed
@@ -135,6 +141,19 @@ class AnalysisWorker(QObject):
     ) -> None:
         """Cancel the running job (if any) and analyze ``source``."""
         self.cancel()
+        if self._use_process and recognizer_factory is None:
+            try:
+                if self._process is None or not self._process.is_alive():
+                    from reader.ui.analysis_process import AnalysisProcess
+
+                    self._process = AnalysisProcess(self._on_process_message)
+                self._process_busy = generation
+                self._process.submit(generation, source, stage)
+                return
+            except (OSError, ValueError, RuntimeError):
+                # No child process here (a sandbox, a broken pipe): the thread pool still works.
+                self._use_process = False
+                self._process_busy = None
         self._job = _Job(self._signals, source, generation, recognizer_factory, stage)
         self._pool.start(self._job)
 
@@ -142,9 +161,41 @@ class AnalysisWorker(QObject):
         """Ask the running job to stop after its current chunk; its results are not reported."""
         if self._job is not None:
             self._job.cancelled.set()
+        if self._process is not None:
+            self._process.cancel()
 
     def is_busy(self) -> bool:
-        return self._job is not None and not self._job.done.is_set()
+        thread_busy = self._job is not None and not self._job.done.is_set()
+        return thread_busy or self._process_busy is not None
+
+    @property
+    def process_id(self) -> int | None:
+        """The analysis child process, when jobs run in one."""
+        return self._process.pid if self._process is not None else None
+
+    def close(self) -> None:
+        """Stop every job and the child process (the window is closing)."""
+        self.cancel()
+        self._pool.waitForDone(5000)
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+
+    def _on_process_message(self, message: tuple) -> None:
+        # On the reader thread: emitting queues the signal to the UI thread.
+        kind, generation = message[0], message[1]
+        if kind == "progress":
+            _kind, _generation, fraction, final, analysis, stage = message
+            if final and generation == self._process_busy:
+                self._process_busy = None
+            _emit(self.progressed, AnalysisUpdate(generation, fraction, analysis, final, stage))
+        else:
+            if generation == self._process_busy:
+                self._process_busy = None
+            if kind == "failed":
+                _emit(self.failed, generation, message[2])
+            else:
+                _emit(self.stopped, generation)
 
     @property
     def job_thread_id(self) -> int | None:

@@ -1,0 +1,182 @@
+"""The analysis in a separate process, so it never competes with the UI for Python's GIL.
+
+A worker *thread* shares the interpreter lock with the UI thread. Parts of
+the pipeline run long stretches of C code while holding it (a regular
+expression over the whole article, sorting and grouping every span found so
+far); on a 100,000-word article the UI thread then waits 100–300 ms for the
+lock. A process has its own interpreter: the UI thread only unpickles the
+results (ReText's ``converterprocess`` does the same for Markdown).
+
+``AnalysisProcess`` keeps one child process alive (the model is loaded once),
+sends it ``(generation, Source)`` jobs over a pipe, and hands every message
+it gets back to a callback, on a reader thread. Cancelling is a shared
+number: the child stops a job as soon as the generation it is running is no
+longer the wanted one. This module imports no Qt, so the child starts
+without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+#: Partial results are sent at most this often; the final one always is.
+PARTIAL_INTERVAL_S = 0.15
+
+Message = tuple[Any, ...]
+# Child → parent: ("progress", generation, fraction, final, flat analysis, stage),
+# ("failed", generation, one-line message), ("stopped", generation). The reader
+# thread turns the flat analysis back into an Analysis before the callback sees it.
+
+
+def flatten(analysis) -> tuple:
+    """An Analysis as plain tuples, without its Source (the parent has it).
+
+    Unpickling 10,000 dataclass instances runs in C for ~100 ms without
+    letting go of the GIL, stalling the UI; tuples of numbers and strings
+    unpickle in a few ms, and the objects are rebuilt in Python code, which
+    the UI thread can interrupt.
+    """
+    mentions = tuple((m.start, m.end, m.type.value, m.text, m.entity, m.value) for m in analysis.mentions)
+    entities = tuple((e.id, e.type.value, e.name, e.variants, e.mentions) for e in analysis.entities)
+    return mentions, entities, analysis.recognizer, analysis.notes
+
+
+def unflatten(source, flat: tuple):
+    """The Analysis of ``source`` that ``flatten`` made ``flat``."""
+    from reader.document import Analysis, Entity, Mention
+    from reader.entity_types import EntityType
+
+    types = {t.value: t for t in EntityType}
+    mentions, entities, recognizer, notes = flat
+    return Analysis(
+        source,
+        tuple(Mention(s, e, types[t], text, entity, value) for s, e, t, text, entity, value in mentions),
+        tuple(Entity(i, types[t], name, variants, indices) for i, t, name, variants, indices in entities),
+        recognizer,
+        notes,
+    )
+
+
+def serve(connection, wanted) -> None:
+    """The child's loop: run each job it is sent, report back, until "quit" or the pipe closes."""
+    recognizer = None
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "quit":
+            return
+        _kind, generation, source, stage = message
+        if wanted.value != generation:
+            connection.send(("stopped", generation))
+            continue
+        try:
+            from reader.analysis.pipeline import default_recognizer, iter_analysis
+
+            if recognizer is None:
+                recognizer = default_recognizer()
+            last = 0.0
+            for step in iter_analysis(source, recognizer):
+                if wanted.value != generation:
+                    connection.send(("stopped", generation))
+                    break  # leaving the generator stops the pipeline
+                now = time.monotonic()
+                if step.final or now - last >= PARTIAL_INTERVAL_S:
+                    last = now
+                    flat = flatten(step.analysis)
+                    connection.send(("progress", generation, step.fraction, step.final, flat, stage))
+        except Exception as error:  # noqa: BLE001 - any failure becomes one line for the status bar
+            text = str(error).strip()
+            connection.send(("failed", generation, text.splitlines()[0] if text else type(error).__name__))
+
+
+@contextlib.contextmanager
+def _main_module_hidden():
+    """Start a spawned child without re-running the parent's main script.
+
+    ``spawn`` normally imports the parent's ``__main__`` in the child; a
+    script that opens the window without an ``if __name__ == "__main__"``
+    guard would open a second window there. The child needs nothing from
+    it (``serve`` lives here), so the main module's file and spec are hidden
+    while the child starts.
+    """
+    main = sys.modules["__main__"]
+    saved = {name: main.__dict__.pop(name) for name in ("__file__", "__spec__") if name in main.__dict__}
+    if "__spec__" in saved:
+        main.__spec__ = None  # spawn reads the attribute; None means "no module name"
+    try:
+        yield
+    finally:
+        main.__dict__.update(saved)
+
+
+class AnalysisProcess:
+    """One analysis child process; ``on_message`` is called on a reader thread."""
+
+    def __init__(self, on_message: Callable[[Message], None]) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a running Qt app
+        self._connection, child_end = context.Pipe()
+        self._wanted = context.Value("q", -1, lock=False)
+        self._process = context.Process(
+            target=serve, args=(child_end, self._wanted), name="arabic-reader-analysis", daemon=True
+        )
+        with _main_module_hidden():
+            self._process.start()
+        child_end.close()
+        self._on_message = on_message
+        self._current = -1
+        self._sources: dict[int, Any] = {}  # generation → Source, to rebuild analyses
+        self._reader = threading.Thread(target=self._read, name="analysis-results", daemon=True)
+        self._reader.start()
+
+    def submit(self, generation: int, source, stage: str) -> None:
+        """Run a job (the running one, if any, stops at its next chunk)."""
+        self._current = generation
+        self._sources = {generation: source}  # older jobs' results are dropped anyway
+        self._wanted.value = generation
+        self._connection.send(("analyze", generation, source, stage))
+
+    def cancel(self) -> None:
+        self._wanted.value = -1
+
+    def is_alive(self) -> bool:
+        return self._process.is_alive()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def close(self, timeout_s: float = 2.0) -> None:
+        """Stop the child: ask, then insist."""
+        self._wanted.value = -1
+        try:
+            self._connection.send(("quit",))
+        except (OSError, ValueError):
+            pass
+        self._process.join(timeout_s)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout_s)
+        self._connection.close()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self._connection.recv()
+            except (EOFError, OSError):
+                if self._current >= 0 and self._wanted.value == self._current:
+                    self._on_message(("failed", self._current, "the analysis process stopped unexpectedly"))
+                return
+            if message[0] == "progress":
+                source = self._sources.get(message[1])
+                if source is None:
+                    continue  # a job no longer wanted
+                message = (*message[:4], unflatten(source, message[4]), message[5])
+            self._on_message(message)

@@ -1,0 +1,62 @@
+"""Tests for reader/ui/worker.py and analysis_process.py: analysis off the UI thread, in a child process."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from reader.analysis.pipeline import analyze
+from reader.io import load
+from reader.resources import resource_path
+from reader.ui.analysis_process import flatten, unflatten
+from reader.ui.worker import AnalysisWorker
+
+SAMPLE = resource_path("samples", "mosul-offensive.txt")
+needs_model = pytest.mark.skipif(
+    not resource_path("models", "anercorp-crf.crfsuite").is_file(), reason="the offline model is not built"
+)
+
+
+@needs_model
+def test_flattened_analysis_rebuilds_equal() -> None:
+    analysis = analyze(load(SAMPLE))
+    assert unflatten(analysis.source, flatten(analysis)) == analysis
+
+
+@needs_model
+def test_the_process_worker_analyzes_in_another_process(qtbot) -> None:
+    worker = AnalysisWorker(use_process=True)
+    source = load(SAMPLE)
+    finals = []
+    worker.progressed.connect(lambda update: update.final and finals.append(update))
+    try:
+        worker.start(source, generation=7)
+        qtbot.waitUntil(lambda: bool(finals), timeout=60_000)
+        assert worker.process_id not in (None, os.getpid())
+        update = finals[0]
+        assert update.generation == 7 and update.analysis.source is source
+        assert update.analysis == analyze(source)
+        assert not worker.is_busy()
+    finally:
+        worker.close()
+    assert worker.process_id is None
+
+
+@needs_model
+def test_the_process_worker_can_be_cancelled(qtbot, tmp_path) -> None:
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("\n\n".join([SAMPLE.read_text(encoding="utf-8")] * 400), encoding="utf-8")
+    worker = AnalysisWorker(use_process=True)
+    updates = []
+    worker.progressed.connect(updates.append)
+    try:
+        worker.start(load(long_article), generation=1)
+        qtbot.waitUntil(lambda: bool(updates), timeout=60_000)  # it has started and reports progress
+        with qtbot.waitSignal(worker.stopped, timeout=30_000) as stopped:
+            worker.cancel()
+        assert stopped.args == [1]
+        assert not any(u.final for u in updates)
+        assert not worker.is_busy()
+    finally:
+        worker.close()

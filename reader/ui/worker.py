@@ -22,13 +22,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Source
+from reader.ui.analysis_process import PARTIAL_INTERVAL_S  # one throttle for both kinds of job
 
 #: Builds the recognizer for a job, on the worker thread (loading a model is slow).
 #: Returning None means the pipeline's default (offline) recognizer.
 RecognizerFactory = Callable[[], Recognizer | None]
 
-#: Partial results are reported at most this often; the final one always is.
-PARTIAL_INTERVAL_S = 0.15
 
 
 @dataclass(frozen=True, slots=True)

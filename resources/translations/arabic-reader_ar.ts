@@ -52,4 +52,331 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>حول Qt</translation>
     </message>
 </context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Filter (ignores diacritics and letter variants)</source>
+        <translation>تصفية (يُتجاهل التشكيل واختلاف كتابة الحروف)</translation>
+    </message>
+    <message>
+        <source>Filter entities by name (Ctrl+Shift+F)</source>
+        <translation>تصفية الكيانات بالاسم (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>By mentions</source>
+        <translation>حسب عدد المواضع</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>حسب الاسم</translation>
+    </message>
+    <message>
+        <source>In text order</source>
+        <translation>حسب الترتيب في النص</translation>
+    </message>
+    <message>
+        <source>Sort entities</source>
+        <translation>ترتيب الكيانات</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTreeModel</name>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كيانًا</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentions</source>
+        <translation>
+            <numerusform>%n مرة</numerusform>
+            <numerusform>مرة واحدة</numerusform>
+            <numerusform>مرتان</numerusform>
+            <numerusform>%n مرات</numerusform>
+            <numerusform>%n مرة</numerusform>
+            <numerusform>%n مرة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>مرات الذكر</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <extracomment>Typing pauses this long before searching: a 100,000-word article takes a few ms per search.</extracomment>
+        <translation>بحث:</translation>
+    </message>
+    <message>
+        <source>Word or name (diacritics and letter variants ignored)</source>
+        <translation>كلمة أو اسم (يُتجاهل التشكيل واختلاف كتابة الحروف)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>النتيجة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>النتيجة التالية (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>لا نتائج</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Show:</source>
+        <translation>إظهار:</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>ظاهر</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>مخفي</translation>
+    </message>
+    <message>
+        <source>{label}: {count} mentions, {state} (Alt+{number})</source>
+        <translation>{label}: {count} مرة، {state} (Alt+{number})</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <extracomment>Show the progress bar only for jobs that take longer than this (short articles never flicker it). The panel is rebuilt from partial results at most this often (a rebuild resets the tree).</extracomment>
+        <translation>&amp;فتح…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>Export the analysis as HTML, JSON or CSV</source>
+        <translation>تصدير التحليل بصيغة HTML أو JSON أو CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>البحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Entities</source>
+        <translation>&amp;تصفية الكيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Next Mention</source>
+        <translation>الموضع ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Next mention of the selected entity</source>
+        <translation>الموضع التالي للكيان المحدد</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Mention</source>
+        <translation>الموضع ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Previous mention of the selected entity</source>
+        <translation>الموضع السابق للكيان المحدد</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>الحجم ال&amp;فعلي</translation>
+    </message>
+    <message>
+        <source>&amp;Entities Panel</source>
+        <translation>لوحة ال&amp;كيانات</translation>
+    </message>
+    <message>
+        <source>&amp;About Arabic Reader</source>
+        <translation>&amp;حول القارئ العربي</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>الملفات ال&amp;أخيرة</translation>
+    </message>
+    <message>
+        <source>Reopen with E&amp;ncoding</source>
+        <translation>إعادة الفتح ب&amp;ترميز</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Highlight &amp;Types</source>
+        <translation>&amp;أنواع الإبراز</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;انتقال</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;السمة</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>اتباع &amp;النظام</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;فاتحة</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;داكنة</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;مسح القائمة</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop the analysis (results so far stay)</source>
+        <translation>إيقاف التحليل (تبقى النتائج الحالية)</translation>
+    </message>
+    <message>
+        <source>Open Article</source>
+        <translation>فتح مقال</translation>
+    </message>
+    <message>
+        <source>Articles ({suffixes});;All files (*)</source>
+        <translation>المقالات ({suffixes});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {reason}</source>
+        <translation>تعذّر فتح {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>لا يوجد ملف مفتوح.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: the analysis is not finished.</source>
+        <translation>لا شيء للتصدير بعد: لم يكتمل التحليل.</translation>
+    </message>
+    <message>
+        <source>Export Analysis</source>
+        <translation>تصدير التحليل</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>صُدِّر إلى {path}</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled: showing the part analyzed so far.</source>
+        <translation>أُلغي التحليل: يُعرض الجزء الذي حُلِّل حتى الآن.</translation>
+    </message>
+    <message>
+        <source>Offline results shown; running BERT in the background…</source>
+        <translation>تُعرض نتائج النموذج المحلي، ويعمل BERT في الخلفية…</translation>
+    </message>
+    <message>
+        <source>Analysis failed: {message}</source>
+        <translation>فشل التحليل: {message}</translation>
+    </message>
+    <message>
+        <source>Select an entity in the panel first.</source>
+        <translation>اختر كيانًا من اللوحة أولًا.</translation>
+    </message>
+    <message>
+        <source>Mention shown / mentions of the selected entity</source>
+        <translation>الموضع المعروض / مواضع الكيان المحدد</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>خطأ غير معروف</translation>
+    </message>
+    <message>
+        <source>Text encoding (File ▸ Reopen with Encoding to change)</source>
+        <translation>ترميز النص (لتغييره: ملف ◂ إعادة الفتح بترميز)</translation>
+    </message>
+    <message>
+        <source>Analyzing…</source>
+        <translation>جارٍ التحليل…</translation>
+    </message>
+    <message>
+        <source>offline model</source>
+        <translation>النموذج المحلي</translation>
+    </message>
+    <message>
+        <source>Recognizer: {name}</source>
+        <translation>أداة التعرّف: {name}</translation>
+    </message>
+    <message>
+        <source>{mentions} mentions · {entities} entities</source>
+        <translation>المواضع: {mentions} · الكيانات: {entities}</translation>
+    </message>
+</context>
 </TS>

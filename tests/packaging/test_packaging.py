@@ -103,11 +103,14 @@ def test_icon_is_a_square_256_svg_using_the_four_entity_colors() -> None:
     reason="desktop-file-validate not installed (apt: desktop-file-utils)",
 )
 def test_desktop_file_validate_accepts_the_entry() -> None:
-    result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, timeout=60)
+    command = ["desktop-file-validate", str(DESKTOP)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed (apt: appstream)")
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None, reason="appstreamcli not installed (apt: appstream)"
+)
 def test_appstreamcli_validates_the_metadata() -> None:
     command = ["appstreamcli", "validate", "--no-net", "--pedantic", str(METAINFO)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.bert.windows import plan_windows
+from reader.analysis.bert.windows import plan_batches, plan_windows
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,25 @@ def test_windows_cover_every_word_once_within_budget(counts, budget, data):
     assert all(sum(counts[first:last]) <= budget for first, last in windows)
     if sum(counts) <= budget:
         assert len(windows) <= 1
+
+
+@pytest.mark.parametrize(
+    ("lengths", "max_positions", "group", "expected"),
+    [
+        ([], 100, 400, []),
+        ([10, 60, 12, 58], 130, 1000, [[0, 2], [3, 1]]),  # like lengths together
+        ([10, 60, 12, 58], 130, 50, [[0], [1], [2], [3]]),  # groups keep reading order
+        ([300], 256, 1000, [[0]]),  # a window over the batch size still runs, alone
+        ([5] * 10, 20, 12, [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]),
+    ],
+)
+def test_plan_batches(lengths, max_positions, group, expected):
+    assert plan_batches(lengths, max_positions, group) == expected
+
+
+@given(st.lists(st.integers(1, 256), max_size=80), st.integers(256, 2048), st.integers(1, 4096))
+def test_batches_run_every_window_once_within_size(lengths, max_positions, group):
+    batches = plan_batches(lengths, max_positions, group)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= max_positions

@@ -8,12 +8,14 @@ as ``[CLS] pieces [SEP]``, and a word takes the label predicted at its first
 piece. ``tests/analysis/test_bert.py`` checks our labels equal
 ``NERecognizer.predict``'s.
 
-We do not call ``NERecognizer.predict`` itself, for three measured reasons:
-it pads every segment to 256 positions (on this 2-core CPU a BERT-base model
-then labels about 30 words/s on news-length sentences; padding each batch only
-to its longest window gives about 9 times that); it cannot report progress or
-stop before the whole text is done; and importing ``camel_tools.ner`` fetches
-camel-tools' catalogue from the network when that file is absent.
+We do not call ``NERecognizer.predict`` itself, for three reasons. It pads
+every segment to 256 positions: on this 2-core CPU, one thread, a
+BERT-base-shaped model labels 33 words/s of news text that way, and about 220
+when windows are sorted by length and each batch is padded only to its
+longest (same labels; ``python -m reader.analysis.bert.bench``). It cannot
+report progress or stop before the whole text is done. And importing
+``camel_tools.ner`` fetches camel-tools' catalogue from the network when that
+file is absent.
 
 torch and transformers are imported only when a model is loaded: importing
 them takes several seconds.
@@ -39,7 +41,7 @@ from reader.analysis.bert.locate import (
     check_runtime,
     locate_model,
 )
-from reader.analysis.bert.windows import plan_windows
+from reader.analysis.bert.windows import plan_batches, plan_windows
 from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
 
@@ -48,10 +50,15 @@ from reader.document import Span
 #: [SEP]); BERT itself would take 510. Shorter windows cost less attention.
 WINDOW_PIECES = 254
 
-#: Padded positions per forward pass. On this CPU one batch of 512 takes
-#: about 2 s with BERT-base: the UI can cancel or repaint that often, and
-#: bigger batches are no faster.
-BATCH_PIECES = 512
+#: Padded positions per forward pass: one full window, or several short
+#: ones. Measured with BERT-base on this 2-core CPU, bigger batches are no
+#: faster (210-240 words/s for 256 to 1024), and a batch of 256 takes about
+#: 0.4 s: the UI can cancel or repaint that often.
+BATCH_PIECES = 256
+
+#: Windows are sorted by length (less padding) within groups of this many
+#: batches' worth of positions, so results still come roughly in reading order.
+SORT_GROUP_BATCHES = 4
 
 #: Only a word's first piece is labelled, so a freak token (a 300-digit
 #: number) keeps just its first pieces: its label is the same, the window
@@ -134,16 +141,18 @@ class BertRecognizer:
     # -- Recognizer -------------------------------------------------------
 
     def recognize(self, doc: TokenizedText) -> list[Span]:
-        """Spans found in ``doc``, offsets into ``doc.text`` (all batches)."""
+        """Spans found in ``doc``, offsets into ``doc.text``, in text order."""
         spans: list[Span] = []
         for _, batch in self.recognize_iter(doc):
             spans.extend(batch)
+        spans.sort(key=lambda span: span.start)
         return spans
 
     def recognize_iter(self, doc: TokenizedText) -> Iterator[tuple[float, list[Span]]]:
         """Yield ``(fraction of words done, spans of the sentences just finished)``
         after each batch; the last item has fraction 1.0. Stop iterating to
-        cancel: no work is done past the batch in hand."""
+        cancel: no work is done past the batch in hand. Sentences finish
+        roughly in reading order (short ones first within a few batches)."""
         sentences = [doc.sentence_tokens(sentence) for sentence in doc.sentences]
         sentences = [tokens for tokens in sentences if tokens]
         total = sum(len(tokens) for tokens in sentences)
@@ -194,26 +203,21 @@ class BertRecognizer:
             if state.pending == 0:
                 finished.append((window.sentence, state.labels, state.scores))
 
-        batch: list[_Window] = []
-        longest = 0
+        visible = []
         for window in windows:
-            if not window.pieces:  # nothing the model can see: all labels stay None
+            if window.pieces:
+                visible.append(window)
+            else:  # nothing the model can see: its labels stay None
                 window_done(window)
-                continue
-            length = len(window.pieces) + 2
-            if batch and (len(batch) + 1) * max(longest, length) > self.batch_pieces:
-                self._run(batch, longest, states)
-                for ran in batch:
-                    window_done(ran)
-                yield done, finished
-                batch, longest, finished = [], 0, []
-            batch.append(window)
-            longest = max(longest, length)
-        if batch:
-            self._run(batch, longest, states)
-            for ran in batch:
-                window_done(ran)
-        yield done, finished
+        lengths = [len(window.pieces) + 2 for window in visible]  # + [CLS] and [SEP]
+        for batch in plan_batches(lengths, self.batch_pieces, self.batch_pieces * SORT_GROUP_BATCHES):
+            self._run([visible[i] for i in batch], max(lengths[i] for i in batch), states)
+            for i in batch:
+                window_done(visible[i])
+            yield done, finished
+            finished = []
+        if finished or not visible:
+            yield done, finished
 
     def _word_pieces(self, words: set[str]) -> dict[str, list[int]]:
         """Wordpiece ids of each distinct word, tokenized on its own as

@@ -1,4 +1,4 @@
-"""Fitting sentences into BERT's wordpiece limit.
+"""Fitting sentences into BERT's wordpiece limit, and windows into batches.
 
 BERT reads at most 512 positions, [CLS] and [SEP] included, and camel-tools
 feeds segments of 254 wordpieces (its 256 minus the two). A sentence longer
@@ -74,3 +74,37 @@ def _cut_after_punctuation(
         if moved > reach:
             break
     return end
+
+
+def plan_batches(lengths: Sequence[int], max_positions: int, group_positions: int) -> list[list[int]]:
+    """Window indices grouped into batches of at most ``max_positions`` padded
+    positions (windows x longest window; one window alone may be longer).
+
+    A batch is padded to its longest window, so mixing a 60-piece sentence
+    with 10-piece ones wastes most of the work. Windows are therefore sorted
+    by length, but only within consecutive groups of about
+    ``group_positions`` positions, so results still arrive roughly in
+    reading order.
+
+        >>> plan_batches([10, 60, 12, 58], max_positions=130, group_positions=1000)
+        [[0, 2], [3, 1]]
+    """
+    batches: list[list[int]] = []
+    n = len(lengths)
+    first = 0
+    while first < n:
+        end, size = first + 1, lengths[first]
+        while end < n and size + lengths[end] <= group_positions:
+            size += lengths[end]
+            end += 1
+        batch: list[int] = []
+        longest = 0
+        for index in sorted(range(first, end), key=lambda i: lengths[i]):
+            if batch and (len(batch) + 1) * max(longest, lengths[index]) > max_positions:
+                batches.append(batch)
+                batch, longest = [], 0
+            batch.append(index)
+            longest = max(longest, lengths[index])
+        batches.append(batch)
+        first = end
+    return batches

@@ -44,6 +44,10 @@ def test_nothing_installed():
         "camel-tools' BERT NER model is not installed: run `camel_data -i ner-arabert` (about 540 MB); "
         "using the offline model"
     )
+    with pytest.raises(BertUnavailable) as error:
+        locate_model()
+    # for a caller that does not fall back, e.g. `arabic-reader analyze --model bert`
+    assert error.value.reason == "camel-tools' BERT NER model is not installed: run `camel_data -i ner-arabert` (about 540 MB)"
 
 
 def test_camel_tools_package(tmp_path):

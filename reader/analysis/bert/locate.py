@@ -49,11 +49,17 @@ USABLE_KINDS = frozenset({"PERS", "PER", "PERSON", "LOC", "ORG"})
 
 
 class BertUnavailable(Exception):
-    """BERT cannot run here. ``str(error)`` is one line for the user: what is
-    missing and how to fix it."""
+    """BERT cannot run here.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
+    ``str(error)`` is one line for the user: what is missing, how to fix it,
+    and that the offline model is used instead. ``error.reason`` is the same
+    without that last clause, for a caller that does not fall back (the
+    command line's ``--model bert``).
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = " ".join(reason.split())
+        super().__init__(f"{self.reason}; {FALLBACK}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +126,7 @@ def check_runtime() -> None:
         raise BertUnavailable(
             f"camel-tools' BERT needs {' and '.join(missing)}, which "
             f"{'is' if len(missing) == 1 else 'are'} not installed "
-            f"(`pip install camel-tools` brings them); {FALLBACK}"
+            f"(`pip install camel-tools` brings them)"
         )
 
 
@@ -145,7 +151,7 @@ def bert_available(model_dir: str | os.PathLike[str] | None = None) -> tuple[boo
     except BertUnavailable as error:
         return False, str(error)
     except Exception as error:  # a broken install must never break start-up
-        return False, str(BertUnavailable(f"camel-tools' BERT cannot be checked ({one_line_reason(error)}); {FALLBACK}"))
+        return False, str(BertUnavailable(f"camel-tools' BERT cannot be checked ({one_line_reason(error)})"))
     return True, f"{location.name} is installed in {location.path}"
 
 
@@ -154,12 +160,12 @@ def _check_folder(path: Path, origin: str) -> tuple[str, ...]:
     where = "" if origin == CAMEL_PACKAGE else f" (from {origin})"
     if not path.is_dir():
         if origin == CAMEL_PACKAGE:
-            raise BertUnavailable(f"camel-tools' BERT NER model is not installed: {INSTALL_HINT}; {FALLBACK}")
-        raise BertUnavailable(f"BERT model folder not found: {path}{where}; {FALLBACK}")
+            raise BertUnavailable(f"camel-tools' BERT NER model is not installed: {INSTALL_HINT}")
+        raise BertUnavailable(f"BERT model folder not found: {path}{where}")
     fix = INSTALL_HINT.replace("run", "reinstall with", 1) if origin == CAMEL_PACKAGE else "point to a complete model folder"
 
     def incomplete(what: str) -> BertUnavailable:
-        return BertUnavailable(f"BERT model folder {path}{where} is incomplete: {what}; {fix}; {FALLBACK}")
+        return BertUnavailable(f"BERT model folder {path}{where} is incomplete: {what}; {fix}")
 
     try:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
@@ -176,7 +182,7 @@ def _check_folder(path: Path, origin: str) -> tuple[str, ...]:
     if not any(label.partition("-")[2].upper() in USABLE_KINDS for label in labels):
         raise BertUnavailable(
             f"BERT model in {path}{where} is not a named-entity model "
-            f"(its labels are {', '.join(labels[:6]) or 'missing'}, not B-PERS/B-LOC/B-ORG); {FALLBACK}"
+            f"(its labels are {', '.join(labels[:6]) or 'missing'}, not B-PERS/B-LOC/B-ORG)"
         )
     return labels
 

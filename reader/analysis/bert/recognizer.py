@@ -34,7 +34,6 @@ from typing import Any
 from reader.analysis.bert.labels import spans_from_labels
 from reader.analysis.bert.locate import (
     CAMEL_PACKAGE,
-    FALLBACK,
     INSTALL_HINT,
     BertUnavailable,
     one_line_reason,
@@ -290,7 +289,7 @@ def find_bert_model(model_dir: str | os.PathLike[str] | Path | None = None, *, t
         from transformers.utils import logging as transformers_logging
     except Exception as error:
         raise BertUnavailable(
-            f"camel-tools' BERT needs torch and transformers, which failed to load ({one_line_reason(error)}); {FALLBACK}"
+            f"camel-tools' BERT needs torch and transformers, which failed to load ({one_line_reason(error)})"
         ) from None
     # As camel-tools does: no notes on unused weights; and no progress bars on stderr.
     transformers_logging.set_verbosity_error()
@@ -307,7 +306,7 @@ def find_bert_model(model_dir: str | os.PathLike[str] | Path | None = None, *, t
             recognizer = BertRecognizer(model, tokenizer, name=location.name, threads=threads)
         except Exception as error:  # corrupt weights, wrong architecture, out of memory, ...
             raise BertUnavailable(
-                f"BERT model in {location.path} could not be loaded ({one_line_reason(error)}); {fix}; {FALLBACK}"
+                f"BERT model in {location.path} could not be loaded ({one_line_reason(error)}); {fix}"
             ) from None
         _loaded.clear()  # one model in memory at a time: each is ~0.5 GB
         _loaded[key] = recognizer

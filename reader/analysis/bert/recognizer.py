@@ -106,8 +106,8 @@ class BertRecognizer:
     default all cores but one.
     """
 
-    #: Tokens per chunk when the analysis pipeline feeds this recognizer: a
-    #: few seconds of BERT, so the pipeline's progress moves and it can stop.
+    #: Tokens per chunk when the analysis pipeline feeds this recognizer:
+    #: about 1.5 s of BERT here, so the pipeline's progress moves and it can stop.
     chunk_tokens: int = 300
 
     def __init__(

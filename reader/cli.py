@@ -130,7 +130,7 @@ def _recognizer(model: str):
         return find_bert_model()
     except BertUnavailable as error:
         if model == "bert":
-            raise UserError(str(error)) from None
+            raise UserError(error.reason) from None
         return None
 
 

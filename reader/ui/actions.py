@@ -17,6 +17,17 @@ from PySide6.QtWidgets import QWidget
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
+#: Dynamic property of actions that are one entry of a choice list (recent
+#: files, encodings, themes, languages, fonts): reached through their menu's
+#: mnemonics, deliberately without a shortcut of their own.
+MENU_ONLY = "menuOnly"
+
+
+def menu_only(action: QAction) -> QAction:
+    """Mark ``action`` as a menu-only choice (see ``MENU_ONLY``) and return it."""
+    action.setProperty(MENU_ONLY, True)
+    return action
+
 
 def icon(name: str, theme_name: str = "") -> QIcon:
     """A qtawesome icon (``"fa6s.folder-open"``), else the desktop theme's ``theme_name``, else none.

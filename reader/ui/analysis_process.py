@@ -8,11 +8,13 @@ lock. A process has its own interpreter: the UI thread only unpickles the
 results (ReText's ``converterprocess`` does the same for Markdown).
 
 ``AnalysisProcess`` keeps one child process alive (the model is loaded once),
-sends it ``(generation, Source)`` jobs over a pipe, and hands every message
-it gets back to a callback, on a reader thread. Cancelling is a shared
-number: the child stops a job as soon as the generation it is running is no
-longer the wanted one. This module imports no Qt, so the child starts
-without it.
+sends it jobs over a pipe (a ``Source`` to analyze, or a file to load and
+then analyze: the HTML and Markdown parsers are pure Python too, up to a
+few seconds on a big page, and in a thread they would hold the lock for
+up to 0.4 s) and hands every message it gets back to a callback, on a
+reader thread. Cancelling is a shared number: the child stops a job as soon
+as the generation it is running is no longer the wanted one. This module
+imports no Qt, so the child starts without it.
 """
 
 from __future__ import annotations
@@ -29,9 +31,13 @@ from typing import Any
 PARTIAL_INTERVAL_S = 0.15
 
 Message = tuple[Any, ...]
-# Child → parent: ("progress", generation, fraction, final, flat analysis, stage),
-# ("failed", generation, one-line message), ("stopped", generation). The reader
-# thread turns the flat analysis back into an Analysis before the callback sees it.
+# Parent → child: ("analyze", generation, Source, stage), ("open", generation,
+# path, encoding or None, stage), ("warm",), ("quit",).
+# Child → parent: ("loaded", generation, Source), ("load_failed", generation,
+# one-line message), ("progress", generation, fraction, final, flat analysis,
+# stage), ("failed", generation, one-line message), ("stopped", generation).
+# The reader thread turns the flat analysis back into an Analysis before the
+# callback sees it.
 
 
 def flatten(analysis) -> tuple:
@@ -63,6 +69,23 @@ def unflatten(source, flat: tuple):
     )
 
 
+def load_article(path: str, encoding: str | None):
+    """``(Source, "")`` for the article at ``path``, or ``(None, one-line message)``.
+
+    Used by both kinds of job (process and thread), so a file reads the same
+    way whichever runs it.
+    """
+    from reader.io import LoadError, load
+
+    try:
+        return load(path, encoding), ""
+    except LoadError as error:
+        return None, str(error)
+    except Exception as error:  # noqa: BLE001 - whatever the loader misses: one line, no traceback
+        reason = " ".join(str(error).split()) or type(error).__name__
+        return None, f"cannot open '{path}': {reason}"
+
+
 def serve(connection, wanted) -> None:
     """The child's loop: run each job it is sent, report back, until "quit" or the pipe closes."""
     recognizer = None
@@ -73,11 +96,32 @@ def serve(connection, wanted) -> None:
             return
         if message[0] == "quit":
             return
-        _kind, generation, source, stage = message
-        if wanted.value != generation:
-            connection.send(("stopped", generation))
-            continue
         try:
+            if message[0] == "warm":
+                # Idle time after the window appeared: load the model now, not
+                # when the reader opens the first article.
+                from reader.analysis.pipeline import default_recognizer
+
+                recognizer = recognizer or default_recognizer()
+                continue
+            if message[0] == "open":
+                _kind, generation, path, encoding, stage = message
+                if wanted.value != generation:
+                    connection.send(("stopped", generation))
+                    continue
+                source, error = load_article(path, encoding)
+                if wanted.value != generation:  # cancelled, or another file asked for, while reading
+                    connection.send(("stopped", generation))
+                    continue
+                if source is None:
+                    connection.send(("load_failed", generation, error))
+                    continue
+                connection.send(("loaded", generation, source))
+            else:
+                _kind, generation, source, stage = message
+                if wanted.value != generation:
+                    connection.send(("stopped", generation))
+                    continue
             from reader.analysis.pipeline import default_recognizer, iter_analysis
 
             if recognizer is None:
@@ -93,8 +137,10 @@ def serve(connection, wanted) -> None:
                     flat = flatten(step.analysis)
                     connection.send(("progress", generation, step.fraction, step.final, flat, stage))
         except Exception as error:  # noqa: BLE001 - any failure becomes one line for the status bar
+            if message[0] == "warm":
+                continue  # the real job will report it
             text = str(error).strip()
-            connection.send(("failed", generation, text.splitlines()[0] if text else type(error).__name__))
+            connection.send(("failed", message[1], text.splitlines()[0] if text else type(error).__name__))
 
 
 @contextlib.contextmanager
@@ -143,6 +189,17 @@ class AnalysisProcess:
         self._wanted.value = generation
         self._connection.send(("analyze", generation, source, stage))
 
+    def open(self, generation: int, path: str, encoding: str | None, stage: str) -> None:
+        """Load ``path`` in the child, send the Source back, then analyze it."""
+        self._current = generation
+        self._sources = {}  # filled when the child reports "loaded"
+        self._wanted.value = generation
+        self._connection.send(("open", generation, str(path), encoding, stage))
+
+    def warm_up(self) -> None:
+        """Load the model now (the child is idle): the first article is analyzed sooner."""
+        self._connection.send(("warm",))
+
     def cancel(self) -> None:
         self._wanted.value = -1
 
@@ -174,7 +231,11 @@ class AnalysisProcess:
                 if self._current >= 0 and self._wanted.value == self._current:
                     self._on_message(("failed", self._current, "the analysis process stopped unexpectedly"))
                 return
-            if message[0] == "progress":
+            if message[0] == "loaded":
+                if message[1] != self._current:
+                    continue
+                self._sources = {message[1]: message[2]}
+            elif message[0] == "progress":
                 source = self._sources.get(message[1])
                 if source is None:
                     continue  # a job no longer wanted

@@ -116,11 +116,15 @@ def _screenshot(app, window, file: str, out: str) -> int:
     from PySide6.QtCore import QTimer
 
     window.show()
-    if not window.open_file(file):
-        print(f"error: {window.last_error}", file=sys.stderr)
-        window.close()
-        return 1
     result = {"code": 1}
+
+    def cannot_open(_path: str, message: str) -> None:
+        print(f"error: {message}", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    window.session.open_failed.connect(cannot_open)
+    window.open_file(file)
 
     def grab() -> None:
         window.view.painter.finish()
@@ -140,8 +144,6 @@ def _screenshot(app, window, file: str, out: str) -> int:
 
     window.ready.connect(lambda: QTimer.singleShot(50, grab))  # one more turn: layout and repaint settle
     QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, give_up)
-    if window.is_ready():
-        QTimer.singleShot(50, grab)
     app.exec()
     if window.last_error and result["code"] == 0:
         print(f"warning: {window.last_error}", file=sys.stderr)

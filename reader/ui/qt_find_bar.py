@@ -7,7 +7,7 @@ next match, Shift+Enter and Shift+F3 to the previous one, Escape closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -92,6 +92,14 @@ class FindBar(QWidget):
             self.count_label.setText(f"{current} / {total}")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()  # Esc closes the bar here, not the window's Esc shortcut (Stop Analysis)
+            return False
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

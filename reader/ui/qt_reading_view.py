@@ -47,8 +47,12 @@ from reader.ui.qt_highlighter import HighlightPainter, highlighted_spans
 from reader.ui.qt_scroll_marks import MarkedScrollBar
 from reader.ui.theme import is_dark, type_color
 
-#: Preferred fonts, best first; the first one installed is used.
-ARABIC_FONTS = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "DejaVu Sans")
+#: Preferred fonts, best first; the first one installed is used. Naskh faces
+#: first: they are the book and newspaper style, with room for vowel marks.
+ARABIC_FONTS = ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "DejaVu Sans")
+#: What View ▸ Font offers (those installed): the preferred fonts and a Kufi face.
+FONT_CHOICES = ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "Noto Kufi Arabic",
+                "DejaVu Sans")
 COLUMN_EM = 45
 ZOOM_STEP = 1.1  # each Ctrl + multiplies the font size by this
 ZOOM_RANGE = (-6, 12)
@@ -56,12 +60,16 @@ FLASH_STEPS = (150, 90, 40, 0)  # alpha of the flash over the jumped-to mention,
 FLASH_MS = 160
 
 
+def installed_fonts(families: Iterable[str]) -> list[str]:
+    """Those of ``families`` installed here, in the same order."""
+    installed = set(QFontDatabase.families())
+    return [family for family in families if family in installed]
+
+
 def best_arabic_font(preferred: str = "") -> str:
     """``preferred`` if installed, else the first of ``ARABIC_FONTS`` installed, else the default."""
-    installed = set(QFontDatabase.families())
-    for family in (preferred, *ARABIC_FONTS):
-        if family and family in installed:
-            return family
+    for family in installed_fonts(f for f in (preferred, *ARABIC_FONTS) if f):
+        return family
     return QFont().defaultFamily()
 
 
@@ -235,6 +243,15 @@ class ReadingView(QPlainTextEdit):
 
     def font_family(self) -> str:
         return self._family
+
+    def font_size(self) -> float:
+        """The base size in points, before zoom."""
+        return self._base_size
+
+    @staticmethod
+    def best_font() -> str:
+        """The font used when the reader has not chosen one."""
+        return best_arabic_font()
 
     def _font(self) -> QFont:
         font = QFont(self._family)

@@ -1,7 +1,9 @@
-"""Analysis off the UI thread: one job at a time, progress by signal, stale results dropped.
+"""Loading and analysis off the UI thread: one job at a time, progress by signal, stale results dropped.
 
-The window asks ``AnalysisWorker.start(source, generation)`` and listens to
-``progressed``; it never calls the pipeline itself. A job runs
+The window asks ``AnalysisWorker.open(path, encoding, generation)`` (load the
+file, then analyze it) or ``start(source, generation)`` (analyze a Source it
+has), and listens to ``loaded``, ``load_failed`` and ``progressed``; it never
+calls the loader or the pipeline itself. A job runs
 ``reader.analysis.pipeline.iter_analysis`` on a pool thread and reports each
 ``AnalysisProgress`` as an ``AnalysisUpdate`` carrying the job's generation
 number; the window drops any update whose generation is not the document it
@@ -22,7 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Source
-from reader.ui.analysis_process import PARTIAL_INTERVAL_S  # one throttle for both kinds of job
+from reader.ui.analysis_process import PARTIAL_INTERVAL_S, load_article  # shared by both kinds of job
 
 #: Builds the recognizer for a job, on the worker thread (loading a model is slow).
 #: Returning None means the pipeline's default (offline) recognizer.
@@ -43,6 +45,8 @@ class AnalysisUpdate:
 
 class _Signals(QObject):
     # Lives in the UI thread; emitting from the pool thread queues to receivers there.
+    loaded = Signal(int, object)  # generation, Source: the file of an open() job was read
+    load_failed = Signal(int, str)  # generation, one-line message: the file could not be read
     progressed = Signal(object)  # AnalysisUpdate
     failed = Signal(int, str)  # generation, one-line message
     stopped = Signal(int)  # generation: the job ended after being cancelled
@@ -60,7 +64,7 @@ class _Job(QRunnable):
     def __init__(
         self,
         signals: _Signals,
-        source: Source,
+        source: Source | tuple[str, str | None],
         generation: int,
         factory: RecognizerFactory | None,
         stage: str,
@@ -68,7 +72,7 @@ class _Job(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # the worker keeps a reference to cancel it
         self.signals = signals
-        self.source = source
+        self.source = source  # a Source, or (path, encoding) to load first
         self.generation = generation
         self.factory = factory
         self.stage = stage
@@ -88,13 +92,23 @@ class _Job(QRunnable):
             self.done.set()
 
     def _analyze(self) -> None:
-        # Imported here, on the pool thread: the pipeline pulls in camel-tools
-        # and the model, which must not delay the window's first paint.
-        from reader.analysis.pipeline import iter_analysis
-
         if self.cancelled.is_set():
             _emit(self.signals.stopped, self.generation)
             return
+        if not isinstance(self.source, Source):
+            source, error = load_article(*self.source)
+            if self.cancelled.is_set():  # cancelled, or another file asked for, while reading
+                _emit(self.signals.stopped, self.generation)
+                return
+            if source is None:
+                _emit(self.signals.load_failed, self.generation, error)
+                return
+            self.source = source
+            _emit(self.signals.loaded, self.generation, source)
+        # Imported here, on the pool thread and after the file is shown: the
+        # pipeline pulls in camel-tools and the model (seconds, the first time).
+        from reader.analysis.pipeline import iter_analysis
+
         recognizer = self.factory() if self.factory is not None else None
         last_report = 0.0
         for step in iter_analysis(self.source, recognizer):
@@ -111,8 +125,10 @@ class _Job(QRunnable):
 class AnalysisWorker(QObject):
     """Runs one analysis job at a time on its own thread pool.
 
-    Signals: ``progressed(AnalysisUpdate)``, ``failed(generation, message)``,
-    ``stopped(generation)`` (a cancelled job has ended).
+    Signals: ``loaded(generation, Source)`` and ``load_failed(generation,
+    message)`` for ``open`` jobs, then ``progressed(AnalysisUpdate)``,
+    ``failed(generation, message)``, ``stopped(generation)`` (a cancelled job
+    has ended).
     """
 
     def __init__(self, parent: QObject | None = None, *, use_process: bool = False) -> None:
@@ -124,12 +140,30 @@ class AnalysisWorker(QObject):
         self._process = None
         self._process_busy: int | None = None  # generation the child is working on
         self._signals = _Signals(self)
+        self.loaded = self._signals.loaded
+        self.load_failed = self._signals.load_failed
         self.progressed = self._signals.progressed
         self.failed = self._signals.failed
         self.stopped = self._signals.stopped
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one job at a time; a new one waits for the cancelled one's chunk
         self._job: _Job | None = None
+
+    def open(
+        self,
+        path: str,
+        encoding: str | None,
+        generation: int,
+        recognizer_factory: RecognizerFactory | None = None,
+        stage: str = "offline",
+    ) -> None:
+        """Cancel the running job (if any), read ``path`` (``encoding``: forced codec), then analyze it.
+
+        The loader parses HTML and Markdown in pure Python (about a second
+        for a 1 MB page), so it runs where the analysis does: ``loaded`` or
+        ``load_failed`` comes first, then the analysis signals.
+        """
+        self._submit((str(path), encoding), generation, recognizer_factory, stage)
 
     def start(
         self,
@@ -139,21 +173,46 @@ class AnalysisWorker(QObject):
         stage: str = "offline",
     ) -> None:
         """Cancel the running job (if any) and analyze ``source``."""
+        self._submit(source, generation, recognizer_factory, stage)
+
+    def warm_up(self) -> None:
+        """Start the child process and load the model while nothing else runs (no-op for threads)."""
+        if not self._use_process or self._process is not None:
+            return
+        try:
+            self._ensure_process().warm_up()
+        except (OSError, ValueError, RuntimeError):
+            self._use_process = False
+
+    def _ensure_process(self):
+        if self._process is None or not self._process.is_alive():
+            from reader.ui.analysis_process import AnalysisProcess
+
+            self._process = AnalysisProcess(self._on_process_message)
+        return self._process
+
+    def _submit(
+        self,
+        job: Source | tuple[str, str | None],
+        generation: int,
+        recognizer_factory: RecognizerFactory | None,
+        stage: str,
+    ) -> None:
         self.cancel()
         if self._use_process and recognizer_factory is None:
             try:
-                if self._process is None or not self._process.is_alive():
-                    from reader.ui.analysis_process import AnalysisProcess
-
-                    self._process = AnalysisProcess(self._on_process_message)
+                process = self._ensure_process()
                 self._process_busy = generation
-                self._process.submit(generation, source, stage)
+                if isinstance(job, Source):
+                    process.submit(generation, job, stage)
+                else:
+                    process.open(generation, job[0], job[1], stage)
                 return
             except (OSError, ValueError, RuntimeError):
                 # No child process here (a sandbox, a broken pipe): the thread pool still works.
                 self._use_process = False
                 self._process_busy = None
-        self._job = _Job(self._signals, source, generation, recognizer_factory, stage)
+        self._job = _Job(self._signals, job, generation, recognizer_factory, stage)
         self._pool.start(self._job)
 
     def cancel(self) -> None:
@@ -183,7 +242,9 @@ class AnalysisWorker(QObject):
     def _on_process_message(self, message: tuple) -> None:
         # On the reader thread: emitting queues the signal to the UI thread.
         kind, generation = message[0], message[1]
-        if kind == "progress":
+        if kind == "loaded":
+            _emit(self.loaded, generation, message[2])
+        elif kind == "progress":
             _kind, _generation, fraction, final, analysis, stage = message
             if final and generation == self._process_busy:
                 self._process_busy = None
@@ -193,6 +254,8 @@ class AnalysisWorker(QObject):
                 self._process_busy = None
             if kind == "failed":
                 _emit(self.failed, generation, message[2])
+            elif kind == "load_failed":
+                _emit(self.load_failed, generation, message[2])
             else:
                 _emit(self.stopped, generation)
 

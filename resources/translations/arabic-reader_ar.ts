@@ -163,7 +163,6 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <name>MainWindow</name>
     <message>
         <source>&amp;Open…</source>
-        <extracomment>Show the progress bar only for jobs that take longer than this (short articles never flicker it). The panel is rebuilt from partial results at most this often (a rebuild resets the tree).</extracomment>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
@@ -173,6 +172,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>Export the analysis as HTML, JSON or CSV</source>
         <translation>تصدير التحليل بصيغة HTML أو JSON أو CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Analysis</source>
+        <translation>&amp;إيقاف التحليل</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -227,6 +230,14 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
+        <source>Other &amp;Font…</source>
+        <translation>&amp;خط آخر…</translation>
+    </message>
+    <message>
+        <source>Choose the reading font and size</source>
+        <translation>اختيار خط القراءة وحجمه</translation>
+    </message>
+    <message>
         <source>&amp;Entities Panel</source>
         <translation>لوحة ال&amp;كيانات</translation>
     </message>
@@ -255,6 +266,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>&amp;عرض</translation>
     </message>
     <message>
+        <source>Fo&amp;nt</source>
+        <translation>ال&amp;خط</translation>
+    </message>
+    <message>
         <source>Highlight &amp;Types</source>
         <translation>&amp;أنواع الإبراز</translation>
     </message>
@@ -265,6 +280,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic ({family})</source>
+        <translation>&amp;تلقائي ({family})</translation>
     </message>
     <message>
         <source>Main</source>
@@ -299,12 +318,20 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>الكيانات</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
         <source>Stop the analysis (results so far stay)</source>
         <translation>إيقاف التحليل (تبقى النتائج الحالية)</translation>
+    </message>
+    <message>
+        <source>HTML page with highlights</source>
+        <translation>صفحة HTML مع الإبراز</translation>
+    </message>
+    <message>
+        <source>JSON analysis data</source>
+        <translation>بيانات التحليل بصيغة JSON</translation>
+    </message>
+    <message>
+        <source>CSV entity table</source>
+        <translation>جدول الكيانات بصيغة CSV</translation>
     </message>
     <message>
         <source>Open Article</source>
@@ -313,10 +340,6 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>Articles ({suffixes});;All files (*)</source>
         <translation>المقالات ({suffixes});;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Cannot open {name}: {reason}</source>
-        <translation>تعذّر فتح {name}: {reason}</translation>
     </message>
     <message>
         <source>No file is open.</source>
@@ -351,6 +374,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>اختر كيانًا من اللوحة أولًا.</translation>
     </message>
     <message>
+        <source>Reading Font</source>
+        <translation>خط القراءة</translation>
+    </message>
+    <message>
         <source>Mention shown / mentions of the selected entity</source>
         <translation>الموضع المعروض / مواضع الكيان المحدد</translation>
     </message>
@@ -377,6 +404,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>{mentions} mentions · {entities} entities</source>
         <translation>المواضع: {mentions} · الكيانات: {entities}</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>جارٍ فتح {name}…</translation>
     </message>
 </context>
 </TS>

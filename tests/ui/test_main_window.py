@@ -35,8 +35,8 @@ def test_window_title_status_and_legend(make_window, open_and_wait, sample, gaze
     window = make_window()
     open_and_wait(window)
     assert window.windowTitle().startswith(sample.name)
-    assert window.encoding_label.text() == "utf-8"
-    assert "test gazetteer" in window.recognizer_label.text()
+    assert window.status.encoding_label.text() == "utf-8"
+    assert "test gazetteer" in window.status.recognizer_label.text()
     counts = window.analysis.counts()
     assert window.legend.counts() == counts
     assert counts[EntityType.PLACE] >= 5 and counts[EntityType.FIGURE] >= 5
@@ -54,7 +54,7 @@ def test_clicking_an_entity_goes_to_its_first_mention(qtbot, make_window, open_a
     assert window.view.selection_offsets() == (first.start, first.end)
     assert window.view.textCursor().selectedText() == "بغداد"
     assert window.navigation() == (entity.id, 1, entity.count)
-    assert window.position_label.text() == f"1 / {entity.count}"
+    assert window.menus.position_label.text() == f"1 / {entity.count}"
     assert len(window.view.marks.marks()) == entity.count
 
 
@@ -72,7 +72,7 @@ def test_next_and_previous_mentions_cycle_and_wrap(make_window, open_and_wait) -
     assert seen == starts[1:] + starts[:1]  # wrapped back to the first
     window.previous_mention()
     assert window.view.selection_offsets()[0] == starts[-1]  # and backwards past the first
-    assert window.position_label.text() == f"{entity.count} / {entity.count}"
+    assert window.menus.position_label.text() == f"{entity.count} / {entity.count}"
 
 
 def test_keyboard_shortcuts_walk_the_mentions(qtbot, make_window, open_and_wait) -> None:
@@ -183,13 +183,15 @@ def test_a_bad_file_shows_one_line_and_keeps_the_article(qtbot, make_window, ope
     open_and_wait(window)
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
-    with qtbot.waitSignal(window.error_shown) as blocker:
-        assert not window.open_file(binary)
+    with qtbot.waitSignal(window.error_shown, timeout=10_000) as blocker:
+        window.open_file(binary)
     message = blocker.args[0]
     assert message and "\n" not in message and "Traceback" not in message
     assert window.statusBar().currentMessage() == message
     assert window.source.path.endswith("mosul-offensive.txt")  # the article stays
-    assert not window.open_file(tmp_path / "missing.txt")
+    assert window.is_ready()  # and is still complete
+    with qtbot.waitSignal(window.error_shown, timeout=10_000):
+        window.open_file(tmp_path / "missing.txt")
     assert "missing.txt" in window.last_error
 
 
@@ -211,32 +213,207 @@ def test_long_analysis_runs_off_the_ui_thread_and_can_be_cancelled(qtbot, make_w
     article.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 20), encoding="utf-8")
     window = make_window(recognizer=gazetteer(delay_s=0.2, chunk_tokens=60))
     updates = []
-    window.worker.progressed.connect(updates.append)
+    window.session.worker.progressed.connect(updates.append)
     window.open_file(article)
     qtbot.waitUntil(lambda: len(updates) >= 1, timeout=30_000)
-    assert window.worker.job_thread_id not in (None, threading.get_ident())
-    qtbot.waitUntil(window.progress.isVisible, timeout=5_000)  # a long job shows its progress
+    assert window.session.worker.job_thread_id not in (None, threading.get_ident())
+    qtbot.waitUntil(window.status.progress.isVisible, timeout=5_000)  # a long job shows its progress
     assert window.view.painter.painted_count() > 0  # partial results are shown already
-    with qtbot.waitSignal(window.worker.stopped, timeout=10_000):
-        window.cancel_button.click()
+    with qtbot.waitSignal(window.session.worker.stopped, timeout=10_000):
+        window.status.cancel_button.click()
     assert not any(u.final for u in updates)
-    assert not window.progress.isVisible()
+    assert not window.status.progress.isVisible()
     assert not window.is_ready()
 
 
 def test_zoom_is_remembered(make_window) -> None:
     window = make_window()
     size = window.view.document().defaultFont().pointSizeF()
-    window._actions["zoom_in"].trigger()
-    window._actions["zoom_in"].trigger()
+    window.menus.actions["zoom_in"].trigger()
+    window.menus.actions["zoom_in"].trigger()
     assert window.view.document().defaultFont().pointSizeF() > size
     assert window.preferences.zoom == 2
-    window._actions["zoom_reset"].trigger()
+    window.menus.actions["zoom_reset"].trigger()
     assert window.preferences.zoom == 0
     assert window.view.document().defaultFont().pointSizeF() == size
 
 
-def test_every_action_has_a_shortcut(make_window) -> None:
+def test_opening_shows_progress_and_keeps_the_article_until_the_new_one_is_read(
+    qtbot, make_window, open_and_wait, monkeypatch, tmp_path
+) -> None:
+    import time
+
+    import reader.io
+    from reader.io import load
+
     window = make_window()
-    missing = [key for key, action in window._actions.items() if action.shortcut().isEmpty()]
-    assert missing == []
+    open_and_wait(window)
+    other = tmp_path / "big-page.html"
+    other.write_text("<html><head><title>صفحة</title></head><body><p>وصل الوفد إلى بغداد.</p></body></html>",
+                     encoding="utf-8")
+
+    def slow_load(path, encoding=None):
+        time.sleep(0.6)  # a page that takes a while to parse
+        return load(path, encoding)
+
+    monkeypatch.setattr(reader.io, "load", slow_load)
+    window.open_file(other)
+    assert window.statusBar().currentMessage() == "Opening big-page.html…"
+    assert window.source.path.endswith("mosul-offensive.txt") and not window.is_ready()
+    qtbot.waitUntil(window.status.progress.isVisible, timeout=5_000)  # a busy bar after a moment
+    assert window.menus.actions["stop"].isEnabled()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        pass
+    assert window.windowTitle().startswith("صفحة")
+    assert [m.text for m in window.analysis.mentions] == ["بغداد"]
+    assert not window.status.progress.isVisible()
+
+
+def test_reopen_with_another_encoding(qtbot, make_window, open_and_wait) -> None:
+    from reader.resources import resource_path
+
+    window = make_window()
+    open_and_wait(window, resource_path("samples", "cairo-water-cp1256.txt"))
+    assert window.source.encoding == "cp1256" and "القاهرة" in window.source.text
+    assert window.menus.encoding_menu.isEnabled()
+    mac = next(a for a in window.menus.encoding_menu.actions() if a.text() == "Arabic (Mac OS)")
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        mac.trigger()
+    assert window.source.encoding == "mac-arabic" and "القاهرة" not in window.source.text
+    assert window.status.encoding_label.text() == "mac-arabic"
+    # An encoding the bytes are not valid in: one line, the article stays as it was.
+    utf8 = next(a for a in window.menus.encoding_menu.actions() if a.text() == "Unicode (UTF-8)")
+    with qtbot.waitSignal(window.error_shown, timeout=10_000) as error:
+        utf8.trigger()
+    assert "not valid UTF-8" in error.args[0] and "\n" not in error.args[0]
+    assert window.source.encoding == "mac-arabic"
+
+
+def test_export_writes_each_format(qtbot, make_window, open_and_wait, monkeypatch, tmp_path) -> None:
+    import csv
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    open_and_wait(window)
+    chosen = {}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(chosen["path"]), chosen["filter"]))
+    for name, filter_text in (("out.html", ""), ("out.json", ""), ("table", "CSV entity table (*.csv)")):
+        chosen.update(path=tmp_path / name, filter=filter_text)
+        window.menus.actions["export"].trigger()
+    html = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and "بغداد" in html
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert len(data["mentions"]) == len(window.analysis.mentions)
+    rows = list(csv.reader((tmp_path / "table.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == len(window.analysis.entities) + 1  # the suffix of the chosen filter was added
+    assert window.statusBar().currentMessage().startswith("Exported to")
+
+
+def test_export_failure_shows_one_line(qtbot, make_window, open_and_wait, monkeypatch, tmp_path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.resources import resource_path
+
+    page = tmp_path / "page.html"
+    page.write_bytes(resource_path("samples", "mosul-reconstruction.html").read_bytes())
+    window = make_window()
+    open_and_wait(window, page)
+    for target, expected in ((tmp_path / "missing-folder" / "out.html", "cannot write"),
+                             (tmp_path / "out.pdf", "unsupported format"),
+                             (page, "refusing to export over the source file")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, t=target: (str(t), ""))
+        with qtbot.waitSignal(window.error_shown) as error:
+            window.menus.actions["export"].trigger()
+        assert expected in error.args[0] and "\n" not in error.args[0]
+    assert page.read_bytes() == resource_path("samples", "mosul-reconstruction.html").read_bytes()
+
+
+def test_export_waits_for_the_analysis(make_window) -> None:
+    window = make_window()
+    assert not window.menus.actions["export"].isEnabled()
+    window.export_dialog()
+    assert window.last_error.startswith("Nothing to export yet")
+
+
+def test_second_stage_in_the_window(qtbot, make_window, sample, gazetteer) -> None:
+    """Offline results first, the second stage's progress, then its results replace them."""
+
+    class SecondModel(gazetteer):
+        name = "second model"
+
+    window = make_window(second_stage=lambda: (lambda: SecondModel(delay_s=0.1, chunk_tokens=40)))
+    shown = []
+    window.session.analyzed.connect(lambda analysis, final: shown.append((analysis.recognizer, final)))
+    window.open_file(sample)
+    qtbot.waitUntil(lambda: window.session.stage == "bert", timeout=30_000)
+    assert window.analysis.recognizer == "test gazetteer"  # the offline results are shown
+    assert "test gazetteer" in window.status.recognizer_label.text()
+    assert "running BERT" in window.statusBar().currentMessage()
+    assert window.menus.actions["export"].isEnabled()  # the offline results can be exported already
+    assert not window.is_ready()
+    qtbot.waitUntil(window.status.progress.isVisible, timeout=5_000)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        pass
+    assert shown[-1] == ("second model", True)
+    assert shown.index(("test gazetteer", True)) == len(shown) - 2  # no partial second-stage result shown
+    assert "second model" in window.status.recognizer_label.text()
+    assert window.view.highlighted_spans() == merged(window.analysis.mentions)
+    assert not window.status.progress.isVisible() and window.statusBar().currentMessage() == ""
+
+
+def test_stopping_the_second_stage_keeps_the_offline_results(qtbot, make_window, sample, gazetteer) -> None:
+    class SecondModel(gazetteer):
+        name = "second model"
+
+    window = make_window(second_stage=lambda: (lambda: SecondModel(delay_s=0.3, chunk_tokens=40)))
+    window.open_file(sample)
+    qtbot.waitUntil(lambda: window.session.stage == "bert", timeout=30_000)
+    offline = window.analysis
+    qtbot.waitUntil(window.status.cancel_button.isVisible, timeout=5_000)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.status.cancel_button.click()
+    assert window.analysis is offline and window.is_ready()
+    assert window.view.highlighted_spans() == merged(offline.mentions)
+    assert not window.status.progress.isVisible()
+    qtbot.wait(700)  # a late result of the stopped stage must not replace them
+    assert window.analysis is offline
+
+
+def menu_action(window, *texts: str):
+    """The action reached through the menu bar by ``texts`` ("&View", "&Theme", "&Dark")."""
+    actions = window.menuBar().actions()
+    for text in texts:
+        action = next(a for a in actions if a.text() == text)
+        actions = action.menu().actions() if action.menu() else []
+    return action
+
+
+def test_theme_switches_at_runtime_and_is_remembered(qtbot, make_window, open_and_wait) -> None:
+    from reader.ui.theme import is_dark
+
+    window = make_window()
+    open_and_wait(window)
+    try:
+        menu_action(window, "&View", "&Theme", "&Dark").trigger()
+        assert is_dark() and window.preferences.theme == "dark"
+        assert window.view.painter._dark  # the highlights take the dark tints
+        window.view.painter.finish()
+        assert window.view.highlighted_spans() == merged(window.analysis.mentions)  # repainted, none lost
+    finally:
+        menu_action(window, "&View", "&Theme", "&Light").trigger()
+    assert not is_dark() and window.preferences.theme == "light"
+
+
+def test_reading_position_survives_a_restart(qtbot, make_window, open_and_wait, sample, tmp_path) -> None:
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 8), encoding="utf-8")
+    window = make_window()
+    open_and_wait(window, long_article)
+    window.view.scroll_to_offset(len(window.source.text) * 2 // 3)
+    place = window.view.first_visible_offset()
+    window.close()  # the cache is written on close
+    again = make_window()
+    open_and_wait(again, long_article)
+    qtbot.waitUntil(lambda: abs(again.view.first_visible_offset() - place) < 200, timeout=5_000)

@@ -60,3 +60,23 @@ def test_the_process_worker_can_be_cancelled(qtbot, tmp_path) -> None:
         assert not worker.is_busy()
     finally:
         worker.close()
+
+
+def test_the_process_worker_reads_the_file_in_the_child(qtbot, tmp_path) -> None:
+    """open(): the file is read in the child process, then analyzed; a bad file is one line."""
+    worker = AnalysisWorker(use_process=True)
+    loaded, failed = [], []
+    worker.loaded.connect(lambda generation, source: loaded.append((generation, source)))
+    worker.load_failed.connect(lambda generation, message: failed.append((generation, message)))
+    try:
+        with qtbot.waitSignal(worker.load_failed, timeout=60_000):
+            worker.open(str(tmp_path / "missing.txt"), None, generation=3)
+        assert failed == [(3, f"cannot open '{tmp_path / 'missing.txt'}': no such file")]
+        assert not worker.is_busy()
+        with qtbot.waitSignal(worker.loaded, timeout=60_000):
+            worker.open(str(SAMPLE), "utf-8", generation=4)
+        generation, source = loaded[0]
+        assert generation == 4 and source == load(SAMPLE)
+        assert worker.process_id not in (None, os.getpid())
+    finally:
+        worker.close()

@@ -1,0 +1,238 @@
+"""The reader window's actions, menu bar and toolbar (built again when the UI language changes).
+
+Every action comes from ``make_action`` (ReText's idiom) and calls a method
+of the window; nothing here holds state the window needs beyond the built
+widgets. Texts are filed under the "MainWindow" translation context, where
+they were before this module was split out of ``main_window.py``: lupdate
+reads the literal ``QCoreApplication.translate("MainWindow", …)`` calls, so
+each call must spell the context out (an alias would hide it).
+
+Keyboard: every action has a shortcut, except the entries of choice lists
+(recent files, encodings, themes, languages, font families), which are
+reached through their menus' mnemonics (Alt+V, T, …) and marked
+``actions.MENU_ONLY``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
+
+from reader.entity_types import TYPE_ORDER, EntityType
+from reader.ui.actions import make_action, menu_only
+from reader.ui.qt_reading_view import FONT_CHOICES, installed_fonts, type_label
+from reader.ui.qt_recent_menu import RecentFilesMenu
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+class WindowMenus:
+    """Builds ``actions`` (by key), the menu bar and the toolbar of ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.type_actions: dict[EntityType, QAction] = {}
+        self.toolbar: QToolBar | None = None
+        self.position_label: QLabel | None = None
+        self.recent_menu: RecentFilesMenu | None = None
+        self.encoding_menu: QMenu | None = None
+        self.font_menu: QMenu | None = None
+
+    def build(self) -> None:
+        """(Re)build everything in the current UI language."""
+        w = self.window
+        for old in self.actions.values():
+            w.removeAction(old)
+            if old is not w.dock.toggleViewAction():
+                old.deleteLater()
+        w.menuBar().clear()
+        if self.toolbar is not None:
+            w.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        self.actions = self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+
+    def _make_actions(self) -> dict[str, QAction]:
+        w, view = self.window, self.window.view
+        a: dict[str, QAction] = {}
+        a["open"] = make_action(w, QCoreApplication.translate("MainWindow", "&Open…"), w.open_dialog,
+                                icon_name="fa6s.folder-open", theme_icon="document-open",
+                                shortcut=QKeySequence.StandardKey.Open)
+        a["export"] = make_action(w, QCoreApplication.translate("MainWindow", "&Export…"), w.export_dialog,
+                                  icon_name="fa6s.file-export", theme_icon="document-save-as", shortcut="Ctrl+E",
+                                  tip=QCoreApplication.translate("MainWindow",
+                                                                 "Export the analysis as HTML, JSON or CSV"))
+        a["stop"] = make_action(w, QCoreApplication.translate("MainWindow", "&Stop Analysis"), w.cancel_analysis,
+                                icon_name="fa6s.xmark", theme_icon="process-stop", shortcut="Esc",
+                                tip=QCoreApplication.translate("MainWindow",
+                                                               "Stop the analysis (results so far stay)"))
+        a["quit"] = make_action(w, QCoreApplication.translate("MainWindow", "&Quit"), w.close,
+                                icon_name="fa6s.power-off", theme_icon="application-exit",
+                                shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        a["copy"] = make_action(w, QCoreApplication.translate("MainWindow", "&Copy"), view.copy,
+                                icon_name="fa6s.copy", theme_icon="edit-copy", shortcut=QKeySequence.StandardKey.Copy)
+        a["find"] = make_action(w, QCoreApplication.translate("MainWindow", "&Find…"), w.open_find,
+                                icon_name="fa6s.magnifying-glass", theme_icon="edit-find",
+                                shortcut=QKeySequence.StandardKey.Find)
+        a["find_next"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Next"), w.find_next,
+                                     shortcut="F3")
+        a["find_previous"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Previous"),
+                                         w.find_previous, shortcut="Shift+F3")
+        a["filter"] = make_action(w, QCoreApplication.translate("MainWindow", "&Filter Entities"), w.focus_filter,
+                                  icon_name="fa6s.filter", shortcut="Ctrl+Shift+F")
+        a["next"] = make_action(w, QCoreApplication.translate("MainWindow", "&Next Mention"), w.next_mention,
+                                icon_name="fa6s.chevron-down", theme_icon="go-down", shortcut=["Ctrl+.", "F8"],
+                                tip=QCoreApplication.translate("MainWindow", "Next mention of the selected entity"))
+        a["previous"] = make_action(w, QCoreApplication.translate("MainWindow", "&Previous Mention"),
+                                    w.previous_mention, icon_name="fa6s.chevron-up", theme_icon="go-up",
+                                    shortcut=["Ctrl+,", "Shift+F8"],
+                                    tip=QCoreApplication.translate("MainWindow",
+                                                                   "Previous mention of the selected entity"))
+        a["zoom_in"] = make_action(w, QCoreApplication.translate("MainWindow", "Zoom &In"), view.zoom_in,
+                                   icon_name="fa6s.magnifying-glass-plus", theme_icon="zoom-in",
+                                   shortcut=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
+        a["zoom_out"] = make_action(w, QCoreApplication.translate("MainWindow", "Zoom &Out"), view.zoom_out,
+                                    icon_name="fa6s.magnifying-glass-minus", theme_icon="zoom-out",
+                                    shortcut=QKeySequence.StandardKey.ZoomOut)
+        a["zoom_reset"] = make_action(w, QCoreApplication.translate("MainWindow", "&Actual Size"), view.reset_zoom,
+                                      theme_icon="zoom-original", shortcut="Ctrl+0")
+        # Ctrl+D opens the font dialog in the word processors Arabic readers know.
+        a["font"] = make_action(w, QCoreApplication.translate("MainWindow", "Other &Font…"), w.choose_font,
+                                icon_name="fa6s.font", theme_icon="preferences-desktop-font", shortcut="Ctrl+D",
+                                tip=QCoreApplication.translate("MainWindow", "Choose the reading font and size"))
+        a["panel"] = w.dock.toggleViewAction()
+        a["panel"].setText(QCoreApplication.translate("MainWindow", "&Entities Panel"))
+        a["panel"].setShortcut(QKeySequence("F9"))
+        a["about"] = make_action(w, QCoreApplication.translate("MainWindow", "&About Arabic Reader"), w.show_about,
+                                 icon_name="fa6s.circle-info", theme_icon="help-about", shortcut="F1")
+        return a
+
+    def _make_menus(self) -> None:
+        w, a = self.window, self.actions
+        bar = w.menuBar()
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        file_menu.addAction(a["open"])
+        self.recent_menu = RecentFilesMenu(w.cache, QCoreApplication.translate("MainWindow", "Open &Recent"), w)
+        self.recent_menu.file_chosen.connect(w.open_file)
+        file_menu.addMenu(self.recent_menu)
+        self.encoding_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Reopen with E&ncoding"))
+        self._fill_encoding_menu()
+        file_menu.addAction(a["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["stop"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+        for key in ("copy", "find", "find_next", "find_previous", "filter"):
+            edit_menu.addAction(a[key])
+
+        view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+        for key in ("zoom_in", "zoom_out", "zoom_reset"):
+            view_menu.addAction(a[key])
+        self.font_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "Fo&nt"))
+        self.fill_font_menu()
+        view_menu.addSeparator()
+        view_menu.addAction(a["panel"])
+        types_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "Highlight &Types"))
+        self.type_actions = {}
+        enabled = w.legend.enabled_types()
+        for number, entity_type in enumerate(TYPE_ORDER, start=1):
+            action = make_action(w, type_label(entity_type),
+                                 lambda checked, t=entity_type: w.set_type_enabled(t, checked),
+                                 checkable=True, checked=entity_type in enabled)
+            # The legend's buttons own Alt+N (one shortcut per key): the menu shows it as a hint.
+            action.setText(f"{action.text()}\tAlt+{number}")
+            self.type_actions[entity_type] = action
+            types_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addMenu(self._choice_menu(
+            QCoreApplication.translate("MainWindow", "&Theme"),
+            [("system", QCoreApplication.translate("MainWindow", "Follow &System")),
+             ("light", QCoreApplication.translate("MainWindow", "&Light")),
+             ("dark", QCoreApplication.translate("MainWindow", "&Dark"))],
+            w.preferences.theme, w.set_theme))
+        from reader.ui.i18n import available_languages
+
+        view_menu.addMenu(self._choice_menu(
+            QCoreApplication.translate("MainWindow", "&Language"),
+            [("system", QCoreApplication.translate("MainWindow", "Follow &System")), *available_languages()],
+            w.preferences.language, w.set_language))
+
+        go_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
+        go_menu.addAction(a["next"])
+        go_menu.addAction(a["previous"])
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        help_menu.addAction(a["about"])
+
+    def _choice_menu(self, title: str, choices, current: str, handler) -> QMenu:
+        """A submenu of exclusive, checkable choices; ``handler(key)`` runs on a new choice."""
+        menu = QMenu(title, self.window)
+        group = QActionGroup(menu)
+        for key, label in choices:
+            action = menu_only(make_action(menu, label, lambda checked, k=key: checked and handler(k),
+                                         checkable=True, checked=current == key))
+            group.addAction(action)
+            menu.addAction(action)
+        return menu
+
+    def _fill_encoding_menu(self) -> None:
+        from reader.io import SUPPORTED_ENCODINGS
+
+        assert self.encoding_menu is not None
+        for codec, label in SUPPORTED_ENCODINGS:
+            action = make_action(self.encoding_menu, label, lambda c=codec: self.window.reopen_with_encoding(c))
+            self.encoding_menu.addAction(menu_only(action))
+
+    def fill_font_menu(self) -> None:
+        """The reading fonts installed here, each shown in itself; the chosen one checked."""
+        w, menu = self.window, self.font_menu
+        assert menu is not None
+        menu.clear()
+        group = QActionGroup(menu)
+        chosen = w.preferences.font_family
+        families = [f for f in installed_fonts(FONT_CHOICES)]
+        if chosen and chosen not in families:
+            families.append(chosen)  # picked in the font dialog
+        automatic = QCoreApplication.translate("MainWindow", "&Automatic ({family})").format(
+            family=w.view.best_font())
+        for family, label in [("", automatic), *((f, f) for f in families)]:
+            action = menu_only(make_action(menu, label, lambda checked, f=family: checked and w.set_font_family(f),
+                                         checkable=True, checked=family == chosen))
+            if family:
+                action.setFont(QFont(family))
+            group.addAction(action)
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.actions["font"])
+
+    def _make_toolbar(self) -> None:
+        w, a = self.window, self.actions
+        toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"), w)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        for key in ("open", "export"):
+            toolbar.addAction(a[key])
+        toolbar.addSeparator()
+        toolbar.addAction(a["find"])
+        toolbar.addSeparator()
+        toolbar.addAction(a["previous"])
+        self.position_label = QLabel(toolbar)
+        self.position_label.setMinimumWidth(56)
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.position_label.setToolTip(
+            QCoreApplication.translate("MainWindow", "Mention shown / mentions of the selected entity"))
+        toolbar.addWidget(self.position_label)
+        toolbar.addAction(a["next"])
+        toolbar.addSeparator()
+        for key in ("zoom_out", "zoom_in"):
+            toolbar.addAction(a[key])
+        toolbar.addSeparator()
+        toolbar.addAction(a["panel"])
+        self.toolbar = toolbar

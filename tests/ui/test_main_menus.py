@@ -1,0 +1,138 @@
+"""Tests for reader/ui/main_menus.py: every action reachable by keyboard, the font menu, the language menu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QApplication, QFontDialog
+
+from reader.ui import i18n
+from reader.ui.actions import MENU_ONLY
+from reader.ui.qt_reading_view import FONT_CHOICES, installed_fonts
+
+#: The menus whose entries are choices from a list, reached through mnemonics by design.
+CHOICE_MENUS = {"Open &Recent", "Reopen with E&ncoding", "&Theme", "&Language", "Fo&nt"}
+
+
+def walk(actions, path=()) -> Iterator[tuple[tuple[str, ...], QAction]]:
+    """(menu titles leading to it, action) for every action under ``actions``, submenus included."""
+    for action in actions:
+        if action.isSeparator():
+            continue
+        if action.menu() is not None:
+            yield from walk(action.menu().actions(), (*path, action.text()))
+        else:
+            yield path, action
+
+
+def shortcut_of(action: QAction) -> str:
+    # The type toggles show the legend buttons' Alt+N after a tab: the buttons own the keys.
+    return action.shortcut().toString() or action.text().partition("\t")[2]
+
+
+def test_every_action_has_a_shortcut_or_is_a_choice_by_design(make_window) -> None:
+    window = make_window()
+    window.cache.add_recent_file(__file__)  # so Open Recent has entries
+    window.menus.recent_menu.refresh()
+    missing, choices = [], set()
+    for path, action in walk(window.menuBar().actions()):
+        if action.property(MENU_ONLY):
+            choices.add(path[-1])
+        elif not shortcut_of(action):
+            missing.append(" ▸ ".join((*path, action.text())))
+    assert missing == []
+    assert choices == CHOICE_MENUS
+    toolbar = [a for a in window.menus.toolbar.actions() if not a.isSeparator() and a.text()]
+    assert toolbar and all(shortcut_of(a) for a in toolbar)
+
+
+def test_no_two_actions_share_a_shortcut(make_window) -> None:
+    window = make_window()
+    seen: dict[str, str] = {}
+    clashes = []
+    for _path, action in walk(window.menuBar().actions()):
+        for key in action.shortcuts():
+            text = key.toString()
+            if text in seen and seen[text] != action.text():
+                clashes.append((text, seen[text], action.text()))
+            seen[text] = action.text()
+    legend_keys = {button.shortcut().toString() for button in window.legend.buttons.values()}
+    assert clashes == [] and not legend_keys & set(seen)
+
+
+def test_esc_closes_find_while_an_analysis_can_be_stopped(qtbot, make_window, sample, gazetteer) -> None:
+    window = make_window(recognizer=gazetteer(delay_s=0.2, chunk_tokens=40))
+    window.open_file(sample)
+    qtbot.waitUntil(lambda: window.analysis is not None, timeout=30_000)
+    assert window.menus.actions["stop"].isEnabled()
+    window.open_find()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.session.is_busy()  # Esc in the find field did not stop the analysis
+    window.view.setFocus()
+    with qtbot.waitSignal(window.session.stopped, timeout=10_000):
+        qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # elsewhere it does
+
+
+def font_actions(window) -> dict[str, QAction]:
+    return {a.text(): a for a in window.menus.font_menu.actions() if not a.isSeparator()}
+
+
+def test_font_menu_offers_installed_fonts_and_remembers_the_choice(make_window) -> None:
+    window = make_window()
+    fonts = installed_fonts(FONT_CHOICES)
+    if len(fonts) < 2:
+        pytest.skip("fewer than two of the Arabic fonts are installed (fonts-noto-core)")
+    actions = font_actions(window)
+    automatic = next(text for text in actions if text.startswith("&Automatic"))
+    assert actions[automatic].isChecked() and window.view.best_font() in automatic
+    assert [t for t in actions if t in FONT_CHOICES] == fonts
+    other = fonts[1]
+    actions[other].trigger()
+    assert window.view.font_family() == other and window.preferences.font_family == other
+    assert window.view.document().defaultFont().family() == other
+    assert font_actions(window)[other].isChecked()
+    again = make_window()  # a new session starts in the chosen font
+    assert again.view.font_family() == other
+    font_actions(again)[automatic].trigger()
+    assert again.preferences.font_family == "" and again.view.font_family() == again.view.best_font()
+
+
+def test_other_font_uses_the_font_dialog(make_window, monkeypatch) -> None:
+    window = make_window()
+    chosen = QFont("DejaVu Sans")
+    chosen.setPointSizeF(20)
+    monkeypatch.setattr(QFontDialog, "getFont", lambda *args, **kwargs: (True, chosen))
+    window.menus.actions["font"].trigger()
+    assert window.preferences.font_family == "DejaVu Sans" and window.preferences.font_size == 20
+    assert window.view.font_size() == 20
+    assert font_actions(window)["DejaVu Sans"].isChecked()
+    monkeypatch.setattr(QFontDialog, "getFont", lambda *args, **kwargs: (False, QFont("Amiri")))
+    window.menus.actions["font"].trigger()  # cancelled: nothing changes
+    assert window.preferences.font_family == "DejaVu Sans"
+
+
+@pytest.mark.skipif(i18n.lrelease_command() is None, reason="Qt's lrelease is not installed")
+def test_language_switches_at_runtime_and_is_remembered(qtbot, make_window, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(i18n, "default_cache_dir", lambda: tmp_path)  # compiled .qm out of the user's cache
+    app = QApplication.instance()
+    window = make_window()
+    try:
+        arabic = next(a for _p, a in walk(window.menuBar().actions()) if a.text() == "العربية")
+        arabic.trigger()
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() != "&File", timeout=5_000)
+        assert [a.text() for a in window.menuBar().actions()][0] == "&ملف"
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.preferences.language == "ar"
+        assert window.menus.actions["open"].text() == "&فتح…"
+        assert window.menus.actions["stop"] is window.status.cancel_button.defaultAction()
+        english = next(a for _p, a in walk(window.menuBar().actions()) if a.text() == "English")
+        english.trigger()
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File", timeout=5_000)
+        assert window.preferences.language == "en"
+    finally:
+        i18n.install_translator(app, "en", cache_dir=tmp_path)
+    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight

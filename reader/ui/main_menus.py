@@ -60,10 +60,10 @@ class WindowMenus:
     def _make_actions(self) -> dict[str, QAction]:
         w, view = self.window, self.window.view
         a: dict[str, QAction] = {}
-        a["open"] = make_action(w, QCoreApplication.translate("MainWindow", "&Open…"), w.open_dialog,
+        a["open"] = make_action(w, QCoreApplication.translate("MainWindow", "&Open…"), w.files.open_dialog,
                                 icon_name="fa6s.folder-open", theme_icon="document-open",
                                 shortcut=QKeySequence.StandardKey.Open)
-        a["export"] = make_action(w, QCoreApplication.translate("MainWindow", "&Export…"), w.export_dialog,
+        a["export"] = make_action(w, QCoreApplication.translate("MainWindow", "&Export…"), w.files.export_dialog,
                                   icon_name="fa6s.file-export", theme_icon="document-save-as", shortcut="Ctrl+E",
                                   tip=QCoreApplication.translate("MainWindow",
                                                                  "Export the analysis as HTML, JSON or CSV"))
@@ -76,20 +76,20 @@ class WindowMenus:
                                 shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"])
         a["copy"] = make_action(w, QCoreApplication.translate("MainWindow", "&Copy"), view.copy,
                                 icon_name="fa6s.copy", theme_icon="edit-copy", shortcut=QKeySequence.StandardKey.Copy)
-        a["find"] = make_action(w, QCoreApplication.translate("MainWindow", "&Find…"), w.open_find,
+        a["find"] = make_action(w, QCoreApplication.translate("MainWindow", "&Find…"), w.finder.open_find,
                                 icon_name="fa6s.magnifying-glass", theme_icon="edit-find",
                                 shortcut=QKeySequence.StandardKey.Find)
-        a["find_next"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Next"), w.find_next,
+        a["find_next"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Next"), w.finder.find_next,
                                      shortcut="F3")
         a["find_previous"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Previous"),
-                                         w.find_previous, shortcut="Shift+F3")
+                                         w.finder.find_previous, shortcut="Shift+F3")
         a["filter"] = make_action(w, QCoreApplication.translate("MainWindow", "&Filter Entities"), w.focus_filter,
                                   icon_name="fa6s.filter", shortcut="Ctrl+Shift+F")
-        a["next"] = make_action(w, QCoreApplication.translate("MainWindow", "&Next Mention"), w.next_mention,
+        a["next"] = make_action(w, QCoreApplication.translate("MainWindow", "&Next Mention"), w.navigator.next_mention,
                                 icon_name="fa6s.chevron-down", theme_icon="go-down", shortcut=["Ctrl+.", "F8"],
                                 tip=QCoreApplication.translate("MainWindow", "Next mention of the selected entity"))
         a["previous"] = make_action(w, QCoreApplication.translate("MainWindow", "&Previous Mention"),
-                                    w.previous_mention, icon_name="fa6s.chevron-up", theme_icon="go-up",
+                                    w.navigator.previous_mention, icon_name="fa6s.chevron-up", theme_icon="go-up",
                                     shortcut=["Ctrl+,", "Shift+F8"],
                                     tip=QCoreApplication.translate("MainWindow",
                                                                    "Previous mention of the selected entity"))
@@ -186,7 +186,7 @@ class WindowMenus:
 
         assert self.encoding_menu is not None
         for codec, label in SUPPORTED_ENCODINGS:
-            action = make_action(self.encoding_menu, label, lambda c=codec: self.window.reopen_with_encoding(c))
+            action = make_action(self.encoding_menu, label, lambda c=codec: self.window.files.reopen_with_encoding(c))
             self.encoding_menu.addAction(menu_only(action))
 
     def fill_font_menu(self) -> None:

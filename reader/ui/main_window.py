@@ -3,11 +3,13 @@
 Data flows one way: ``ArticleSession`` reads a file and analyzes it off the
 UI thread (``article_session.py``); the window hands what it reports to the
 reading view, the legend, the panel and the status bar, and sends the
-reader's intent back (open, stop, go to a mention).
+reader's intent back (open, stop, export, show or hide a type).
 
-Where the rest lives: widgets in ``qt_*.py``; actions, menus and toolbar in
-``main_menus.py``; the reader's place ("3 / 12") and Find's current match in
-``navigation.py`` (Qt-free); file choosers in ``qt_file_dialogs.py``.
+Where the rest lives: the widgets in ``qt_*.py``; actions, menus and the
+toolbar in ``main_menus.py``; selecting an entity and walking its mentions
+("3 / 12") in ``mention_navigation.py`` over the Qt-free ``navigation.py``;
+Find in ``qt_find_bar.py``; opening, recent files, reading positions and
+export in ``main_files.py``.
 """
 
 from __future__ import annotations
@@ -23,16 +25,16 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBo
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
 from reader.ui.about import app_icon, app_name
-from reader.ui.article_session import OFFLINE, ArticleSession
+from reader.ui.article_session import OFFLINE, SECOND, ArticleSession
+from reader.ui.main_files import ArticleFiles
 from reader.ui.main_menus import WindowMenus
-from reader.ui.navigation import MatchCursor, MentionNavigator
+from reader.ui.mention_navigation import MentionNavigation
 from reader.ui.qt_entity_panel import EntityPanel
-from reader.ui.qt_find_bar import FindBar
+from reader.ui.qt_find_bar import FindBar, TextFinder
 from reader.ui.qt_legend import Legend
 from reader.ui.qt_reading_view import ReadingView
 from reader.ui.qt_status_bar import ReaderStatusBar
 from reader.ui.settings import Cache, Preferences
-from reader.ui.theme import type_color
 from reader.ui.worker import RecognizerFactory
 
 # The panel is rebuilt from partial results at most this often (a rebuild resets the tree).
@@ -72,12 +74,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._ready_sent = False  # ready was emitted for the article shown
         self._panel_refreshed = 0.0
-        self._shown_path: str | None = None  # the file whose reading position to remember
         self._bert_tip: str | None = None  # the recognizer label's tooltip, made once
         self._stage_message = ""
-        self._folded = None  # textmatch.FoldedText of the current text, made on the first Find
-        self.nav = MentionNavigator()
-        self.matches = MatchCursor()
         self.last_error = ""
 
         self.view = ReadingView(self)
@@ -103,11 +101,14 @@ class MainWindow(QMainWindow):
         self.status = ReaderStatusBar(self)
         self.setStatusBar(self.status)
 
+        self.files = ArticleFiles(self)
+        self.finder = TextFinder(self.find_bar, self.view, self)
+        self.navigator = MentionNavigation(self.view, self.panel, self.legend.enabled_types, self)
+        self.navigator.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.session = ArticleSession(self, recognizer_factory=recognizer_factory,
                                       second_stage=second_stage or self._bert_stage)
         self.menus = WindowMenus(self)
-        self.menus.build()
-        self.status.set_stop_action(self.menus.actions["stop"])
+        self._build_menus()
 
         s = self.session
         s.opening.connect(self._on_opening)
@@ -119,17 +120,9 @@ class MainWindow(QMainWindow):
         s.failed.connect(self._on_failed)
         s.stopped.connect(self._on_stopped)
         self.legend.toggled.connect(lambda _t, _checked: self._apply_enabled(self.legend.enabled_types()))
-        self.panel.entity_activated.connect(self.select_entity)
-        self.panel.mention_activated.connect(self.go_to_mention)
-        self.panel.type_activated.connect(self._mark_type)
         self.panel.sort_changed.connect(lambda key: setattr(self.preferences, "panel_sort", key))
-        self.view.mention_clicked.connect(lambda i: self.go_to_mention(i, scroll=False))
         self.view.zoom_changed.connect(lambda steps: setattr(self.preferences, "zoom", steps))
         self.view.highlights_painted.connect(self._maybe_ready)
-        self.find_bar.query_changed.connect(self.find)
-        self.find_bar.next_requested.connect(self.find_next)
-        self.find_bar.previous_requested.connect(self.find_previous)
-        self.find_bar.closed.connect(self._on_find_closed)
         if theme_follower is not None:
             theme_follower.changed.connect(self.view.set_dark)
 
@@ -162,6 +155,11 @@ class MainWindow(QMainWindow):
         self.dock.show()
         self.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
 
+    def _build_menus(self) -> None:
+        self.menus.build()
+        self.status.set_stop_action(self.menus.actions["stop"])
+        self.navigator.set_label(self.menus.position_label)
+
     def retranslate(self) -> None:
         """Set every text in the UI language (called again on a language change)."""
         self.dock.setWindowTitle(self.tr("Entities"))
@@ -170,12 +168,10 @@ class MainWindow(QMainWindow):
         self.panel.retranslate()
         self._update_title()
         self._update_status()
-        self._update_position_label()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
-            self.menus.build()
-            self.status.set_stop_action(self.menus.actions["stop"])
+            self._build_menus()
             self.retranslate()
             self._update_actions()
             self._place_dock()
@@ -196,13 +192,6 @@ class MainWindow(QMainWindow):
     def recent_menu(self):
         return self.menus.recent_menu
 
-    def open_dialog(self) -> None:
-        from reader.ui.qt_file_dialogs import ask_article_path
-
-        path = ask_article_path(self, self.source)
-        if path:
-            self.open_file(path)
-
     def open_file(self, path: str | Path, encoding: str | None = None) -> bool:
         """Start opening ``path`` (read in the background); False if there is nothing to open.
 
@@ -213,13 +202,6 @@ class MainWindow(QMainWindow):
             return False
         self.session.open(path, encoding)
         return True
-
-    def reopen_with_encoding(self, codec: str) -> None:
-        """Read the shown article again, decoding it with ``codec`` (the detector guessed wrong)."""
-        if self.source is None or not self.source.path:
-            self.show_error(self.tr("No file is open."))
-            return
-        self.open_file(self.source.path, codec)
 
     def set_source(self, source: Source) -> None:
         """Show ``source`` (text not from a file, or already loaded) and analyze it."""
@@ -232,13 +214,10 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, source: Source) -> None:
         """A new article: show its text; results follow."""
-        self._remember_position()
-        self._shown_path = source.path
+        self.files.leaving()
         self._ready_sent = False
-        self._folded = None
-        self._clear_navigation()
-        if self.find_bar.isVisible():
-            self.find_bar.close_bar()
+        self.navigator.clear()
+        self.finder.reset()
         self.view.set_source(source)
         self.panel.set_analysis(None)
         self.legend.set_counts({})
@@ -247,30 +226,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self._update_actions()
-        if source.path:
-            self.cache.add_recent_file(source.path)
-            self.menus.recent_menu.refresh()
-            position = self.cache.scroll_position(source.path)
-            if position:
-                # After the first layout pass, so the line's position is known.
-                QTimer.singleShot(0, lambda s=source, p=position: self._restore_position(s, p))
+        self.files.shown(source)
 
     def _on_open_failed(self, path: str, message: str) -> None:
         self.status.hide_progress()
         self.show_error(message)
-        if path and not Path(path).exists():
-            self.cache.remove_recent_file(path)
-            self.menus.recent_menu.refresh()
+        self.files.failed(path)
         self._update_actions()
         self._maybe_ready()
-
-    def _restore_position(self, source: Source, position: int) -> None:
-        if source is self.source:
-            self.view.scroll_to_offset(min(position, len(source.text)))
-
-    def _remember_position(self) -> None:
-        if self._shown_path and self.view.source is not None:
-            self.cache.set_scroll_position(self._shown_path, self.view.first_visible_offset())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -284,37 +247,19 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_file(files[0])
 
-    def export_dialog(self) -> None:
-        """Ask where, then export the analysis shown (HTML, JSON or CSV by suffix)."""
-        if self.analysis is None or not self.session.offline_done or self.source is None:
-            self.show_error(self.tr("Nothing to export yet: the analysis is not finished."))
-            return
-        from reader.ui.qt_file_dialogs import ask_export_path
-
-        path = ask_export_path(self, self.source)
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str | Path) -> bool:
-        """Write the analysis shown to ``path``; one line on failure."""
-        from reader.export import ExportError, export
-
-        if self.analysis is None:
-            return False
-        try:
-            export(self.analysis, path)
-        except ExportError as error:
-            self.show_error(str(error))
-            return False
-        self.status.showMessage(self.tr("Exported to {path}").format(path=path), 5000)
-        return True
-
     # ------------------------------------------------------------------ analysis
 
     def cancel_analysis(self) -> None:
         """Stop reading or analyzing; what was found so far stays shown."""
+        opening, stage = self.session.opening_path is not None, self.session.stage
         if self.session.cancel():
-            self.status.showMessage(self.tr("Analysis cancelled: showing the part analyzed so far."), 8000)
+            if opening:
+                message = self.tr("Opening cancelled.")
+            elif stage == SECOND:
+                message = self.tr("BERT stopped: the offline model's results stay.")
+            else:
+                message = self.tr("Analysis cancelled: showing the part analyzed so far.")
+            self.status.showMessage(message, 8000)
         self.status.hide_progress()
 
     def _on_stage_started(self, stage: str) -> None:
@@ -327,16 +272,15 @@ class MainWindow(QMainWindow):
     def _on_analyzed(self, analysis: Analysis, final: bool) -> None:
         self.view.set_analysis(analysis)
         self.legend.set_counts(analysis.counts())
-        self.nav.set_analysis(analysis)
         now = time.monotonic()
-        if final or now - self._panel_refreshed >= PANEL_REFRESH_S:
+        refresh = final or now - self._panel_refreshed >= PANEL_REFRESH_S
+        if refresh:
             self._panel_refreshed = now
             self.panel.set_analysis(analysis)
-            self._revalidate_navigation()
+        self.navigator.set_analysis(analysis, revalidate=refresh)
         if self.session.complete:
             self._end_stage_message()
             self.status.hide_progress()
-        self._folded = None
         self._update_status()
         self._update_actions()
         self._maybe_ready()
@@ -399,142 +343,12 @@ class MainWindow(QMainWindow):
             action.blockSignals(True)
             action.setChecked(entity_type in types)
             action.blockSignals(False)
-        self._revalidate_navigation()
-
-    def select_entity(self, entity_id: str, jump: bool = True) -> None:
-        """Make ``entity_id`` the one Next/Previous walk through; go to its first mention."""
-        first = self.nav.select(entity_id, jump)
-        if self.nav.entity_id != entity_id:
-            return
-        self.panel.select_entity(entity_id)
-        self._mark_selected()
-        if first is not None:
-            self._show_mention(first)
-        self._update_position_label()
-
-    def go_to_mention(self, mention_index: int, scroll: bool = True) -> None:
-        """Select mention ``mention_index`` (of ``Analysis.mentions``) and its entity."""
-        entity_id = self.nav.select_mention(mention_index)
-        if entity_id is None:
-            return
-        self.panel.select_entity(entity_id)
-        self._mark_selected()
-        if scroll:
-            self._show_mention(mention_index)
-        self._update_position_label()
-
-    def next_mention(self) -> None:
-        self._step_mention(+1)
-
-    def previous_mention(self) -> None:
-        self._step_mention(-1)
-
-    def _step_mention(self, step: int) -> None:
-        if self.analysis is None:
-            return
-        if self.nav.entity() is None:
-            # Nothing selected: follow the mention at (or after) the cursor.
-            entity_id = self.nav.adopt_at(self.view.selection_offsets()[0], self.legend.enabled_types())
-            if entity_id is None:
-                self.status.showMessage(self.tr("Select an entity in the panel first."), 4000)
-                return
-            self.panel.select_entity(entity_id)
-            self._mark_selected()
-        mention = self.nav.step(step)
-        if mention is not None:
-            self._show_mention(mention)
-        self._update_position_label()
-
-    def _show_mention(self, mention_index: int) -> None:
-        assert self.analysis is not None
-        mention = self.analysis.mentions[mention_index]
-        self.view.go_to(mention.start, mention.end, type_color(mention.type))
-
-    def navigation(self) -> tuple[str | None, int, int]:
-        """(selected entity id, 1-based position of the shown mention or 0, its mention count)."""
-        return self.nav.state()
-
-    def _update_position_label(self) -> None:
-        label = self.menus.position_label if hasattr(self, "menus") else None
-        if label is None:
-            return
-        _entity, position, count = self.nav.state()
-        label.setText(f"{position} / {count}" if count else "")
-
-    def _clear_navigation(self) -> None:
-        self.nav.clear()
-        self.view.marks.set_marks([], type_color(EntityType.PERSON))
-        self._update_position_label()
-
-    def _revalidate_navigation(self) -> None:
-        """After new results or a toggle, drop a selection that no longer exists or is hidden."""
-        if self.nav.entity_id is None:
-            return
-        if self.nav.revalidate(self.legend.enabled_types()):
-            self._mark_selected()
-        else:
-            self._clear_navigation()
-        self._update_position_label()
-
-    def _mark_selected(self) -> None:
-        entity = self.nav.entity()
-        if entity is not None:
-            self.view.set_marks(self.nav.spans(), type_color(entity.type))
-
-    def _mark_type(self, entity_type: EntityType) -> None:
-        if self.analysis is not None:
-            spans = [(m.start, m.end) for m in self.analysis.mentions if m.type is entity_type]
-            self.view.set_marks(spans, type_color(entity_type))
+        self.navigator.revalidate()
 
     def focus_filter(self) -> None:
         self.dock.show()
         self.panel.filter_field.setFocus()
         self.panel.filter_field.selectAll()
-
-    # ------------------------------------------------------------------ find
-
-    def open_find(self) -> None:
-        cursor = self.view.textCursor()
-        selected = cursor.selectedText() if cursor.hasSelection() and "\u2029" not in cursor.selectedText() else ""
-        self.find_bar.open_bar(selected)
-        if selected:
-            self.find_bar.flush()
-
-    def find(self, query: str) -> list[tuple[int, int]]:
-        """Show Find's matches of ``query`` and go to the first one after the cursor."""
-        if self.source is None:
-            return []
-        if self._folded is None or self._folded.text is not self.source.text:
-            from reader.analysis.textmatch import FoldedText  # camel-tools is slow to import: on first use
-
-            self._folded = FoldedText(self.source.text)
-        self.matches.set_matches(self._folded.find_all(query), self.view.selection_offsets()[0])
-        self._show_matches()
-        return self.matches.spans
-
-    def find_next(self) -> None:
-        self._step_find(+1)
-
-    def find_previous(self) -> None:
-        self._step_find(-1)
-
-    def _step_find(self, step: int) -> None:
-        if not self.find_bar.isVisible():
-            self.open_find()
-            return
-        self.find_bar.flush()
-        if self.matches.spans:
-            self.matches.step(step)
-            self._show_matches()
-
-    def _show_matches(self) -> None:
-        self.view.set_find_matches(self.matches.spans, self.matches.index)
-        self.find_bar.set_position(*self.matches.position())
-
-    def _on_find_closed(self) -> None:
-        self.matches.clear()
-        self.view.set_find_matches([])
-        self.view.setFocus()
 
     # ------------------------------------------------------------------ preferences
 
@@ -622,7 +436,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._remember_position()
+        self.files.close()
         self.cache.window_geometry = self.saveGeometry()
         self.cache.window_state = self.saveState()
         self.session.close()  # a job ends within one chunk; its signals must not outlive us

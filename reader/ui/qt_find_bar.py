@@ -1,19 +1,28 @@
-"""The Find bar (Ctrl+F): a query box under the article, with "2 / 7" and next/previous.
+"""Find (Ctrl+F): the bar under the article, with "2 / 7" and next/previous, and the search it runs.
 
-Matching is Arabic-insensitive (``reader.analysis.textmatch``); the window
-runs it and tells the bar how many matches there are. Enter and F3 go to the
-next match, Shift+Enter and Shift+F3 to the previous one, Escape closes.
+``FindBar`` is the widget; ``TextFinder`` connects it to the reading view:
+it runs the Arabic-insensitive search (``reader.analysis.textmatch``: typing
+الموصل finds بالموصل and المَوْصِل), keeps the current match
+(``navigation.MatchCursor``) and has the view outline the matches. Enter and
+F3 go to the next match, Shift+Enter and Shift+F3 to the previous one,
+Escape closes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.actions import icon
+from reader.ui.navigation import MatchCursor
 
-#: Typing pauses this long before searching: a 100,000-word article takes a few ms per search.
+if TYPE_CHECKING:
+    from reader.ui.qt_reading_view import ReadingView
+
+# Typing pauses this long before searching: a 100,000-word article takes a few ms per search.
 DEBOUNCE_MS = 120
 
 
@@ -113,3 +122,69 @@ class FindBar(QWidget):
                 self.close_bar()
                 return True
         return super().eventFilter(watched, event)
+
+
+class TextFinder(QObject):
+    """Find in the article the ``view`` shows, driven by ``bar``."""
+
+    def __init__(self, bar: FindBar, view: ReadingView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bar = bar
+        self.view = view
+        self.matches = MatchCursor()
+        self._folded = None  # textmatch.FoldedText of the view's text, made on the first search
+        bar.query_changed.connect(self.find)
+        bar.next_requested.connect(self.find_next)
+        bar.previous_requested.connect(self.find_previous)
+        bar.closed.connect(self._on_closed)
+
+    def reset(self) -> None:
+        """A new text: forget the matches and close the bar."""
+        self._folded = None
+        if self.bar.isVisible():
+            self.bar.close_bar()
+
+    def open_find(self) -> None:
+        """Show the bar, prefilled with the selection when it is on one line."""
+        cursor = self.view.textCursor()
+        selected = cursor.selectedText() if cursor.hasSelection() and "\u2029" not in cursor.selectedText() else ""
+        self.bar.open_bar(selected)
+        if selected:
+            self.bar.flush()
+
+    def find(self, query: str) -> list[tuple[int, int]]:
+        """Show the matches of ``query`` and go to the first one after the cursor."""
+        source = self.view.source
+        if source is None:
+            return []
+        if self._folded is None or self._folded.text is not source.text:
+            from reader.analysis.textmatch import FoldedText  # camel-tools is slow to import: on first use
+
+            self._folded = FoldedText(source.text)
+        self.matches.set_matches(self._folded.find_all(query), self.view.selection_offsets()[0])
+        self._show()
+        return self.matches.spans
+
+    def find_next(self) -> None:
+        self._step(+1)
+
+    def find_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.bar.isVisible():
+            self.open_find()
+            return
+        self.bar.flush()
+        if self.matches.spans:
+            self.matches.step(step)
+            self._show()
+
+    def _show(self) -> None:
+        self.view.set_find_matches(self.matches.spans, self.matches.index)
+        self.bar.set_position(*self.matches.position())
+
+    def _on_closed(self) -> None:
+        self.matches.clear()
+        self.view.set_find_matches([])
+        self.view.setFocus()

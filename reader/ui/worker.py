@@ -1,16 +1,21 @@
-"""Loading and analysis off the UI thread: one job at a time, progress by signal, stale results dropped.
+"""Work off the UI thread: loading and analysis one job at a time, stale results dropped; short tasks.
 
 The window asks ``AnalysisWorker.open(path, encoding, generation)`` (load the
 file, then analyze it) or ``start(source, generation)`` (analyze a Source it
 has), and listens to ``loaded``, ``load_failed`` and ``progressed``; it never
-calls the loader or the pipeline itself. A job runs
-``reader.analysis.pipeline.iter_analysis`` on a pool thread and reports each
-``AnalysisProgress`` as an ``AnalysisUpdate`` carrying the job's generation
-number; the window drops any update whose generation is not the document it
-shows now (ReText's converter process works the same way).
+calls the loader or the pipeline itself. A job with the default recognizer
+runs in the analysis child process (``analysis_process.py``); a job with a
+recognizer of its own (BERT, tests) runs ``iter_analysis`` on a pool thread.
+Either way each ``AnalysisProgress`` comes back as an ``AnalysisUpdate``
+carrying the job's generation number; the window drops any update whose
+generation is not the document it shows now (ReText's converter process
+works the same way).
 
 Cancelling sets a flag the job reads between chunks: the pipeline does no
 work past the chunk in progress, so a cancelled job ends within one chunk.
+
+``BackgroundTask`` runs one short call (an export) on a thread and reports
+its result or a one-line error.
 """
 
 from __future__ import annotations
@@ -29,7 +34,6 @@ from reader.ui.analysis_process import PARTIAL_INTERVAL_S, load_article  # share
 #: Builds the recognizer for a job, on the worker thread (loading a model is slow).
 #: Returning None means the pipeline's default (offline) recognizer.
 RecognizerFactory = Callable[[], Recognizer | None]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,4 +270,46 @@ class AnalysisWorker(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until no job runs (used when the window closes); True when idle."""
+        return self._pool.waitForDone(msecs)
+
+
+class BackgroundTask(QObject):
+    """One call at a time on a thread of its own: ``finished(result)`` or ``failed(message)``.
+
+    For work that is quick on a news article but grows with the text (an
+    export of a 100,000-word article renders for 0.15 s): in the UI thread
+    it would freeze the window for that long.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._running = threading.Event()
+
+    def run(self, function: Callable[..., object], *args: object) -> None:
+        """Call ``function(*args)`` off the UI thread (after the running call, if any)."""
+
+        def call() -> None:
+            self._running.set()
+            try:
+                result = function(*args)
+            except Exception as error:  # noqa: BLE001 - one line for the status bar
+                _emit(self.failed, " ".join(str(error).split()) or type(error).__name__)
+            else:
+                _emit(self.finished, result)
+            finally:
+                self._running.clear()
+
+        self._running.set()
+        self._pool.start(call)
+
+    def is_busy(self) -> bool:
+        return self._running.is_set()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the call ends (the window is closing); True when idle."""
         return self._pool.waitForDone(msecs)

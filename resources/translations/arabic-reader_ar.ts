@@ -116,7 +116,6 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <name>FindBar</name>
     <message>
         <source>Find:</source>
-        <extracomment>Typing pauses this long before searching: a 100,000-word article takes a few ms per search.</extracomment>
         <translation>بحث:</translation>
     </message>
     <message>
@@ -350,12 +349,24 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>لا شيء للتصدير بعد: لم يكتمل التحليل.</translation>
     </message>
     <message>
+        <source>Exporting to {path}…</source>
+        <translation>جارٍ التصدير إلى {path}…</translation>
+    </message>
+    <message>
         <source>Export Analysis</source>
         <translation>تصدير التحليل</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
         <translation>صُدِّر إلى {path}</translation>
+    </message>
+    <message>
+        <source>Opening cancelled.</source>
+        <translation>أُلغي الفتح.</translation>
+    </message>
+    <message>
+        <source>BERT stopped: the offline model&apos;s results stay.</source>
+        <translation>أُوقف BERT: تبقى نتائج النموذج غير المتصل.</translation>
     </message>
     <message>
         <source>Analysis cancelled: showing the part analyzed so far.</source>

@@ -68,7 +68,7 @@ def test_esc_closes_find_while_an_analysis_can_be_stopped(qtbot, make_window, sa
     window.open_file(sample)
     qtbot.waitUntil(lambda: window.analysis is not None, timeout=30_000)
     assert window.menus.actions["stop"].isEnabled()
-    window.open_find()
+    window.finder.open_find()
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
     assert window.session.is_busy()  # Esc in the find field did not stop the analysis

@@ -53,7 +53,7 @@ def test_clicking_an_entity_goes_to_its_first_mention(qtbot, make_window, open_a
     first = window.analysis.mentions[entity.mentions[0]]
     assert window.view.selection_offsets() == (first.start, first.end)
     assert window.view.textCursor().selectedText() == "بغداد"
-    assert window.navigation() == (entity.id, 1, entity.count)
+    assert window.navigator.state() == (entity.id, 1, entity.count)
     assert window.menus.position_label.text() == f"1 / {entity.count}"
     assert len(window.view.marks.marks()) == entity.count
 
@@ -63,14 +63,14 @@ def test_next_and_previous_mentions_cycle_and_wrap(make_window, open_and_wait) -
     open_and_wait(window)
     entity = max(window.analysis.entities, key=lambda e: e.count)
     assert entity.count >= 3
-    window.select_entity(entity.id)
+    window.navigator.select_entity(entity.id)
     starts = [window.analysis.mentions[i].start for i in entity.mentions]
     seen = []
     for _ in range(entity.count):
-        window.next_mention()
+        window.navigator.next_mention()
         seen.append(window.view.selection_offsets()[0])
     assert seen == starts[1:] + starts[:1]  # wrapped back to the first
-    window.previous_mention()
+    window.navigator.previous_mention()
     assert window.view.selection_offsets()[0] == starts[-1]  # and backwards past the first
     assert window.menus.position_label.text() == f"{entity.count} / {entity.count}"
 
@@ -79,12 +79,12 @@ def test_keyboard_shortcuts_walk_the_mentions(qtbot, make_window, open_and_wait)
     window = make_window()
     open_and_wait(window)
     entity = max(window.analysis.entities, key=lambda e: e.count)
-    window.select_entity(entity.id)
+    window.navigator.select_entity(entity.id)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigation()[1] == 2
+    assert window.navigator.state()[1] == 2
     qtbot.keyClick(window.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigation()[1] == 1
+    assert window.navigator.state()[1] == 1
 
 
 def test_hiding_a_type_removes_its_highlights_and_panel_group(make_window, open_and_wait) -> None:
@@ -120,15 +120,15 @@ def test_filter_ignores_clitics_and_diacritics(make_window, open_and_wait) -> No
 def test_find_is_arabic_insensitive_and_wraps(make_window, open_and_wait) -> None:
     window = make_window()
     open_and_wait(window)
-    window.open_find()
-    spans = window.find("الموصل")
+    window.finder.open_find()
+    spans = window.finder.find("الموصل")
     text = window.source.text
     assert any(text[s - 1 : e] == "بالموصل" for s, e in spans)  # inside بالموصل too
     assert len(spans) == text.count("الموصل")
     window.find_bar.field.setText("الموصل")  # what typing would show
     window.find_bar.set_position(1, len(spans))
     for _ in range(len(spans)):
-        window.find_next()
+        window.finder.find_next()
     assert window.view.selection_offsets() == spans[0]  # wrapped
     assert window.find_bar.count_label.text() == f"1 / {len(spans)}"
 
@@ -137,7 +137,7 @@ def test_clicking_a_highlight_selects_its_entity(make_window, open_and_wait) -> 
     window = make_window()
     open_and_wait(window)
     mention_index = next(i for i, m in enumerate(window.analysis.mentions) if m.text == "حيدر العبادي")
-    window.go_to_mention(mention_index)
+    window.navigator.go_to_mention(mention_index)
     entity_id = window.analysis.mentions[mention_index].entity
     assert window.panel.selected_entity_id() == entity_id
     tip = window.view.tooltip_text(window.analysis.mentions[mention_index])
@@ -301,7 +301,9 @@ def test_export_writes_each_format(qtbot, make_window, open_and_wait, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(chosen["path"]), chosen["filter"]))
     for name, filter_text in (("out.html", ""), ("out.json", ""), ("table", "CSV entity table (*.csv)")):
         chosen.update(path=tmp_path / name, filter=filter_text)
-        window.menus.actions["export"].trigger()
+        with qtbot.waitSignal(window.files.exported, timeout=10_000) as written:
+            window.menus.actions["export"].trigger()  # written on another thread
+        assert written.args == [str(tmp_path / name) if "." in name else str(tmp_path / "table.csv")]
     html = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in html and "بغداد" in html
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
@@ -333,7 +335,7 @@ def test_export_failure_shows_one_line(qtbot, make_window, open_and_wait, monkey
 def test_export_waits_for_the_analysis(make_window) -> None:
     window = make_window()
     assert not window.menus.actions["export"].isEnabled()
-    window.export_dialog()
+    window.files.export_dialog()
     assert window.last_error.startswith("Nothing to export yet")
 
 

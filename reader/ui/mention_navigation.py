@@ -1,0 +1,153 @@
+"""Selecting an entity and walking through its mentions, with the panel, the text and the marks in step.
+
+``MentionNavigation`` connects the entity panel, the reading view (jump and
+flash, scroll-bar marks) and the toolbar's "3 / 12" label to the Qt-free
+``navigation.MentionNavigator``, which decides where each step goes:
+
+- clicking an entity goes to its first mention; clicking a mention row or
+  a highlight selects that mention;
+- Next/Previous walk the selected entity's mentions and wrap around; with
+  nothing selected they follow the mention at the cursor;
+- a type's header marks the whole type beside the scroll bar.
+
+Texts are filed under the "MainWindow" context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QLabel
+
+from reader.document import Analysis
+from reader.entity_types import EntityType
+from reader.ui.navigation import MentionNavigator
+from reader.ui.qt_entity_panel import EntityPanel
+from reader.ui.qt_reading_view import ReadingView
+from reader.ui.theme import type_color
+
+
+class MentionNavigation(QObject):
+    """Signal ``message(str)``: a hint for the status bar."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        view: ReadingView,
+        panel: EntityPanel,
+        enabled_types: Callable[[], frozenset[EntityType]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.panel = panel
+        self.enabled_types = enabled_types
+        self.model = MentionNavigator()
+        self.label: QLabel | None = None  # the toolbar's "3 / 12" (rebuilt with the toolbar)
+        panel.entity_activated.connect(self.select_entity)
+        panel.mention_activated.connect(self.go_to_mention)
+        panel.type_activated.connect(self.mark_type)
+        view.mention_clicked.connect(lambda i: self.go_to_mention(i, scroll=False))
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.model.analysis
+
+    def set_label(self, label: QLabel | None) -> None:
+        self.label = label
+        self._update_label()
+
+    def set_analysis(self, analysis: Analysis | None, revalidate: bool = True) -> None:
+        """Follow new results; with ``revalidate``, drop a selection they no longer have."""
+        self.model.set_analysis(analysis)
+        if revalidate:
+            self.revalidate()
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.view.marks.set_marks([], type_color(EntityType.PERSON))
+        self._update_label()
+
+    def revalidate(self) -> None:
+        """After new results or a type hidden: keep the selection only if it still exists and shows."""
+        if self.model.entity_id is None:
+            return
+        if self.model.revalidate(self.enabled_types()):
+            self._mark_selected()
+            self._update_label()
+        else:
+            self.clear()
+
+    def state(self) -> tuple[str | None, int, int]:
+        """(selected entity id, 1-based position of the shown mention or 0, its mention count)."""
+        return self.model.state()
+
+    # --- the reader's requests
+
+    def select_entity(self, entity_id: str, jump: bool = True) -> None:
+        """Make ``entity_id`` the one Next/Previous walk through; with ``jump``, go to its first mention."""
+        first = self.model.select(entity_id, jump)
+        if self.model.entity_id != entity_id:
+            return
+        self.panel.select_entity(entity_id)
+        self._mark_selected()
+        if first is not None:
+            self._show(first)
+        self._update_label()
+
+    def go_to_mention(self, mention_index: int, scroll: bool = True) -> None:
+        """Select mention ``mention_index`` (of ``Analysis.mentions``) and its entity."""
+        entity_id = self.model.select_mention(mention_index)
+        if entity_id is None:
+            return
+        self.panel.select_entity(entity_id)
+        self._mark_selected()
+        if scroll:
+            self._show(mention_index)
+        self._update_label()
+
+    def next_mention(self) -> None:
+        self._step(+1)
+
+    def previous_mention(self) -> None:
+        self._step(-1)
+
+    def mark_type(self, entity_type: EntityType) -> None:
+        """Mark every mention of ``entity_type`` beside the scroll bar."""
+        if self.analysis is not None:
+            spans = [(m.start, m.end) for m in self.analysis.mentions if m.type is entity_type]
+            self.view.set_marks(spans, type_color(entity_type))
+
+    # --- internals
+
+    def _step(self, step: int) -> None:
+        if self.analysis is None:
+            return
+        if self.model.entity() is None:
+            entity_id = self.model.adopt_at(self.view.selection_offsets()[0], self.enabled_types())
+            if entity_id is None:
+                self.message.emit(QCoreApplication.translate("MainWindow", "Select an entity in the panel first."))
+                return
+            self.panel.select_entity(entity_id)
+            self._mark_selected()
+        mention = self.model.step(step)
+        if mention is not None:
+            self._show(mention)
+        self._update_label()
+
+    def _show(self, mention_index: int) -> None:
+        assert self.analysis is not None
+        mention = self.analysis.mentions[mention_index]
+        self.view.go_to(mention.start, mention.end, type_color(mention.type))
+
+    def _mark_selected(self) -> None:
+        entity = self.model.entity()
+        if entity is not None:
+            self.view.set_marks(self.model.spans(), type_color(entity.type))
+
+    def _update_label(self) -> None:
+        if self.label is not None:
+            _entity, position, count = self.model.state()
+            self.label.setText(f"{position} / {count}" if count else "")

@@ -145,10 +145,9 @@ def _match_at(
 @lru_cache(maxsize=1)
 def shipped_common_words() -> frozenset[str]:
     """Normalized words the shipped model's training data saw 2+ times, mostly outside names."""
-    try:
-        from reader.analysis.ner.crf import OfflineRecognizer
+    from reader.analysis.ner.crf import ModelError, OfflineRecognizer
 
-        classes = OfflineRecognizer.load().tagger.extractor.classes
-    except Exception:  # no model: propagate with no common-word guard beyond length
+    try:
+        return OfflineRecognizer.load().common_words()
+    except ModelError:  # no model: only the length guard applies
         return frozenset()
-    return frozenset(w for w, c in classes.by_word.items() if c[0] == "O" and c[-1] in "23")

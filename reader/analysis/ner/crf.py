@@ -2,12 +2,12 @@
 
 ``CrfTagger`` tags token strings with BIO tags (the evaluation command uses it
 on CoNLL files); ``OfflineRecognizer`` wraps it in the app's ``Recognizer``
-interface: tokenized text in, ``Span``s with exact offsets out.
+interface: tokenized text in, ``Span``s with exact offsets out. Tagging runs
+in two passes when the model has a second one (``stacking``): the second
+sees what the first said about the same word elsewhere in the document.
 
-    >>> recognizer = OfflineRecognizer.load()
-    >>> text = "قال الرئيس العراقي برهم صالح في بغداد"
-    >>> [text[s.start:s.end] for s in recognizer.recognize(tokenized(text))]  # doctest: +SKIP
-    ['برهم صالح', 'بغداد']
+    قال الرئيس العراقي برهم صالح في بغداد
+    → person "برهم صالح", place "بغداد"
 """
 
 from __future__ import annotations
@@ -16,14 +16,19 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.analysis.ner.conll import bio_spans
-from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path
+from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
+from reader.analysis.ner.stacking import stacked_features
 from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
 from reader.entity_types import EntityType
 
 #: ANERcorp's types as the app's; MISC (events, nationalities, ...) is not shown.
+if TYPE_CHECKING:
+    import pycrfsuite
+
 ENTITY_TYPES: dict[str, EntityType] = {
     "PERS": EntityType.PERSON,
     "LOC": EntityType.PLACE,
@@ -45,6 +50,12 @@ class CrfTagger:
         self.extractor = lexicon.extractor()
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        # The second pass (``stacking``), when the model has one.
+        self._second: pycrfsuite.Tagger | None = None
+        second = second_pass_path(model_path)
+        if second.is_file():
+            self._second = pycrfsuite.Tagger()
+            self._second.open(str(second))
         # A crfsuite Tagger holds per-sequence state: one user at a time.
         self._lock = threading.Lock()
 
@@ -55,20 +66,51 @@ class CrfTagger:
         except (OSError, ValueError, KeyError) as error:
             raise ModelError(f"cannot load the NER model {model_path}: {error}") from error
 
-    def tag(self, tokens: Sequence[str], *, with_scores: bool = False) -> tuple[list[str], list[float]]:
-        """Tags of one sentence and, if asked, each tag's marginal probability."""
-        import pycrfsuite
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags of one sentence's tokens."""
+        return self.tag_with_confidence(tokens)[0]
 
+    def tag_with_confidence(self, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, int, int, float]]]:
+        """Tags of one sentence (read as a document of its own) and its spans
+        ``(type, first, last_exclusive, confidence)``."""
         if not tokens:
             return [], []
-        items = pycrfsuite.ItemSequence(self.extractor.sentence(tokens))
+        return self.tag_document([tokens])[0]
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[tuple[str, int, int, float]]]]:
+        """``tag_with_confidence`` for each sentence of a document, with document features."""
+        features = self.extractor.document(sentences)
+        if self._second is None:
+            return [self._tag_features(f, self._tagger) if f else ([], []) for f in features]
+        first = [self._tag_features(f, self._tagger, with_spans=False)[0] if f else [] for f in features]
+        keys = [self.extractor.keys(tokens) for tokens in sentences]
+        for sentence_features, extra in zip(features, stacked_features(keys, first), strict=True):
+            for token_features, token_extra in zip(sentence_features, extra, strict=True):
+                token_features += token_extra
+        return [self._tag_features(f, self._second) if f else ([], []) for f in features]
+
+    def _tag_features(
+        self, features: list[list[str]], tagger: pycrfsuite.Tagger | None = None, *, with_spans: bool = True
+    ) -> tuple[list[str], list[tuple[str, int, int, float]]]:
+        # A span's confidence is the mean marginal probability of its tags,
+        # computed only for tagged tokens (most tokens are O: that saves the work).
+        import pycrfsuite
+
+        tagger = tagger or self._tagger
+        items = pycrfsuite.ItemSequence(features)
         with self._lock:
-            tags = self._tagger.tag(items)
-            scores = [self._tagger.marginal(t, i) for i, t in enumerate(tags)] if with_scores else []
-        return tags, scores
+            tags = tagger.tag(items)
+            if not with_spans:
+                return tags, []
+            spans = [
+                (kind, first, last, sum(tagger.marginal(tags[i], i) for i in range(first, last)) / (last - first))
+                for kind, first, last in bio_spans(tags)
+            ]
+        return tags, spans
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(tokens)[0] for tokens in sentences]
+        """Tags of each sentence, the sentences read as one document."""
+        return [tags for tags, _ in self.tag_document(sentences)]
 
 
 class OfflineRecognizer:
@@ -84,18 +126,21 @@ class OfflineRecognizer:
         """The model at ``path`` (default: the shipped one), loaded once and cached."""
         return _load(str(Path(path) if path is not None else default_model_path()))
 
+    def common_words(self) -> frozenset[str]:
+        """Normalized words the training data saw 2+ times, mostly outside names (على، الحكومة)."""
+        classes = self.tagger.extractor.classes.by_word
+        return frozenset(w for w, c in classes.items() if c[0] == "O" and c[-1] in "23")
+
     def recognize(self, doc: TokenizedText) -> list[Span]:
         """Spans in ``doc``; each covers whole tokens; score = mean tag marginal."""
         spans: list[Span] = []
-        for sentence in doc.sentences:
-            tokens = doc.tokens[sentence.first : sentence.last]
-            tags, marginals = self.tagger.tag([t.text for t in tokens], with_scores=True)
-            for kind, first, last in bio_spans(tags):
+        token_lists = [doc.tokens[s.first : s.last] for s in doc.sentences]
+        tagged = self.tagger.tag_document([[t.text for t in tokens] for tokens in token_lists])
+        for tokens, (_, found) in zip(token_lists, tagged, strict=True):
+            for kind, first, last, confidence in found:
                 entity_type = ENTITY_TYPES.get(kind)
-                if entity_type is None:
-                    continue
-                confidence = sum(marginals[first:last]) / (last - first)
-                spans.append(Span(tokens[first].start, tokens[last - 1].end, entity_type, score=confidence))
+                if entity_type is not None:
+                    spans.append(Span(tokens[first].start, tokens[last - 1].end, entity_type, score=confidence))
         return spans
 
 

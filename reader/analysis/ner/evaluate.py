@@ -72,12 +72,14 @@ def evaluate(
     """Scores of ``recognizer`` (+ consistency pass) against the gold tags of ``sentences``."""
     from reader.analysis import consistency
 
+    # The recognizer's own common-word lexicon (a dev model's, not the shipped one's).
+    common_words = recognizer.common_words() if hasattr(recognizer, "common_words") else None
     predicted: list[list[str]] = []
     for i in range(0, len(sentences), doc_sentences):
         doc = as_document(sentences[i : i + doc_sentences])
         spans = recognizer.recognize(doc)
         if propagate:
-            spans = consistency.propagate(doc, spans)
+            spans = consistency.propagate(doc, spans, common_words=common_words)
         predicted += spans_to_tags(doc, spans)
     return score([[tag for _, tag in s] for s in sentences], predicted)
 

@@ -13,12 +13,20 @@ Feature strings are short on purpose: they are the model's vocabulary.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.ner.gazetteers import Gazetteer
-from reader.analysis.ner.wordforms import article_stem, normalize_word
+from reader.analysis.ner.gazetteers import (
+    FIRST_NAME,
+    GENTILIC,
+    ORGANIZATION_TRIGGER,
+    PERSON_AFTER,
+    PERSON_TITLE,
+    PLACE_TRIGGER,
+    Gazetteer,
+)
+from reader.analysis.ner.wordforms import article_stem, conjunction_stripped, normalize_word
 
 #: Window offsets whose word features a token sees.
 OFFSETS = (-2, -1, 1, 2)
@@ -52,6 +60,10 @@ class WordClasses:
                 stems.setdefault(article_stem(n) or n, Counter())[kind] += 1
         return cls(_classify(words), _classify(stems))
 
+    def common_words(self) -> frozenset[str]:
+        """Words seen 5+ times, mostly outside names (في، قال، الحكومة)."""
+        return frozenset(w for w, c in self.by_word.items() if c == "O3")
+
     def to_json(self) -> dict[str, dict[str, str]]:
         return {"by_word": dict(self.by_word), "by_stem": dict(self.by_stem)}
 
@@ -72,72 +84,215 @@ def _classify(counts: dict[str, Counter[str]]) -> dict[str, str]:
     return classes
 
 
+#: Feature groups, each switchable for the ablation study (docs/model.md).
+#: ``affixes``: character prefixes/suffixes of the clitic-free stem;
+#: ``gazetteer``: gazetteer and trigger-word categories of the word and its window;
+#: ``classes``: the training-data word classes; ``window2``: features of words ±2;
+#: ``unseen-identity``: a word the training data has not seen (class UNK)
+#: gets no word-identity feature, in training as at run time;
+#: ``doc-cues``: what the *other* occurrences of the word in the document
+#: have around them (see ``FeatureExtractor.document``);
+#: ``conj-forms``: a word unseen as written but seen without its و/ف
+#: (وغادة، ومدحت) gets that form's identity and class;
+#: ``ctx-affixes``: the first/last two letters of the words ±1 (verb
+#: prefixes and suffixes: وأضاف راوول، سجلها ...);
+#: ``unk-shape``: for a word the training data never saw, that fact joined
+#: with its prefix (``u=``: no article — most unseen words without ال are
+#: names; ``u=ال``: an unseen noun or a nisba surname);
+#: ``ngrams``: character 3-grams of the stem (transliterated foreign names
+#: share them: ـوفسكي، ـينيو).
+ALL_OPTIONS = frozenset(
+    {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms", "ngrams", "ctx-affixes", "unk-shape"}
+)
+#: The shipped model's groups (the ablation in docs/model.md says why).
+DEFAULT_OPTIONS = frozenset({"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"})
+
+# Document cues a word gives the word after it / before it (see ``document``).
+_CUES_AS_PREVIOUS = {PERSON_TITLE: "T", PERSON_AFTER: "V", PLACE_TRIGGER: "L", ORGANIZATION_TRIGGER: "O", FIRST_NAME: "F"}
+_CUES_AS_NEXT = {PERSON_AFTER: "V"}
+
+
+class _Word:
+    """Everything about one word form that does not depend on its neighbours."""
+
+    __slots__ = ("norm", "key", "own", "at_m2", "at_m1", "at_p1", "at_p2", "starts",
+                 "cues_as_previous", "cues_as_next", "gentilic")
+
+    def __init__(self, norm: str, key: str, own: list[str], ctx: dict[int, list[str]],
+                 starts: tuple[str, ...] = (), cats: Sequence[str] = ()) -> None:
+        self.norm = norm  # normalized form
+        self.key = key  # clitic-free form: occurrences with the same key are the same word
+        self.own = own  # features of the word itself
+        # Its features as seen from the word at offset -2, -1, +1, +2 from it.
+        self.at_m2, self.at_m1 = ctx.get(-2, []), ctx.get(-1, [])
+        self.at_p1, self.at_p2 = ctx.get(1, []), ctx.get(2, [])
+        self.starts = starts  # forms that may open a multi-word gazetteer entry
+        self.cues_as_previous = frozenset(_CUES_AS_PREVIOUS[c] for c in cats if c in _CUES_AS_PREVIOUS)
+        self.cues_as_next = frozenset(_CUES_AS_NEXT[c] for c in cats if c in _CUES_AS_NEXT)
+        self.gentilic = GENTILIC in cats
+
+
+# Sentence padding: the word just outside a sentence says "edge"; two out, nothing.
+_NOTHING = _Word("", "", [], {})
+_BEFORE = _Word("", "", [], {-2: ["-2:edge"], -1: ["-1:edge"]})
+_AFTER = _Word("", "", [], {1: ["1:edge"], 2: ["2:edge"]})
+
+
 class FeatureExtractor:
     """Turns token strings into crfsuite feature lists (one list of strings per token)."""
 
-    def __init__(self, gazetteer: Gazetteer, classes: WordClasses) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        classes: WordClasses,
+        options: frozenset[str] = DEFAULT_OPTIONS,
+        attributes: frozenset[str] | None = None,
+    ) -> None:
+        """``attributes``: the feature strings a trained model has weights for.
+
+        When given, a word's cached features keep only those: a feature the
+        model does not know costs crfsuite a lookup and changes nothing, and L1
+        training leaves only a few thousand of them. Tagging gets 2-3× faster.
+        """
+        unknown = options - ALL_OPTIONS
+        if unknown:
+            raise ValueError(f"unknown feature options: {', '.join(sorted(unknown))}")
         self.gazetteer = gazetteer
         self.classes = classes
-        # token text → (normalized form, own features, {offset: prefixed context features})
-        self._cache: dict[str, tuple[str, list[str], dict[int, list[str]]]] = {}
+        self.options = options
+        self.attributes = attributes
+        # Per window offset, the unprefixed features the model knows at that
+        # offset: only those get formatted (most words' identities are unknown).
+        self._known_at: dict[int, frozenset[str]] | None = None
+        if attributes is not None:
+            self._known_at = {
+                offset: frozenset(a[len(f"{offset}:") :] for a in attributes if a.startswith(f"{offset}:"))
+                for offset in OFFSETS
+            }
+        self._cache: dict[str, _Word] = {}  # token text → its features
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature lists for one sentence's tokens."""
-        words = [self._word(t) for t in tokens]
+        """Feature lists for one sentence's tokens (no document context)."""
+        return self._sentence([self._word(t) for t in tokens])
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Feature lists for every sentence of a document (an article, or a chunk of one).
+
+        With ``doc-cues``, a word also gets the cues seen around its *other*
+        occurrences in the document: ``dc=T`` (after a title: الرئيس ...),
+        ``dc=V`` (beside a reporting verb: قال ...), ``dc=L``/``dc=O`` (after a
+        place/organization head noun), ``dc=F`` (after a first name), and
+        ``dc=rep`` (the word occurs more than once). So كارتر alone, in a
+        weak context, still learns it followed وزير الدفاع آشتون elsewhere.
+        """
+        words = [[self._word(t) for t in tokens] for tokens in sentences]
+        features = [self._sentence(ws) for ws in words]
+        if "doc-cues" not in self.options:
+            return features
+        occurrences = Counter(w.key for ws in words for w in ws)
+        cue_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        local: list[dict[int, set[str]]] = []
+        for ws in words:
+            cues_at: dict[int, set[str]] = {}
+            last = len(ws) - 1
+            for i, w in enumerate(ws):
+                if w.cues_as_previous and i < last:
+                    cues_at.setdefault(i + 1, set()).update(w.cues_as_previous)
+                    # A title two words back, across a gentilic: الرئيس الأمريكي X.
+                    if "T" in w.cues_as_previous and i + 2 <= last and ws[i + 1].gentilic:
+                        cues_at.setdefault(i + 2, set()).add("T")
+                if w.cues_as_next and i > 0:
+                    cues_at.setdefault(i - 1, set()).update(w.cues_as_next)
+            for i, cues in cues_at.items():
+                cue_counts[ws[i].key].update(cues)
+            local.append(cues_at)
+        for ws, cues_at, feats in zip(words, local, features, strict=True):
+            for i, w in enumerate(ws):
+                if occurrences[w.key] > 1:
+                    feats[i].append("dc=rep")
+                counts = cue_counts.get(w.key)
+                if counts:
+                    mine = cues_at.get(i, ())
+                    for cue, count in counts.items():
+                        if count > (cue in mine):  # seen around another occurrence
+                            feats[i].append("dc=" + cue)
+        return features
+
+    def keys(self, tokens: Sequence[str]) -> list[str]:
+        """The clitic-free forms of ``tokens`` (بالموصل → موصل), as the document features compare them."""
+        return [self._word(t).key for t in tokens]
+
+    def _sentence(self, words: Sequence[_Word]) -> list[list[str]]:
         n = len(words)
-        marks = self.gazetteer.match_multi([w[0] for w in words])
-        out: list[list[str]] = []
-        for i, (_, own, _ctx) in enumerate(words):
-            feats = own.copy()
-            for offset in OFFSETS:
-                j = i + offset
-                if 0 <= j < n:
-                    feats += words[j][2][offset]
-                elif j == -1 or j == n:
-                    feats.append(f"{offset}:edge")
-            mark = marks[i]
-            if mark is not None:
-                feats.append("mg=" + mark)
-            out.append(feats)
+        padded = [_NOTHING, _BEFORE, *words, _AFTER, _NOTHING]
+        out = [
+            [*padded[i + 2].own, *padded[i].at_m2, *padded[i + 1].at_m1, *padded[i + 3].at_p1, *padded[i + 4].at_p2]
+            for i in range(n)
+        ]
+        if "gazetteer" in self.options and any(w.starts for w in words):
+            marks = self.gazetteer.match_multi([w.norm for w in words], [w.starts for w in words])
+            for feats, mark in zip(out, marks, strict=True):
+                if mark is not None:
+                    feats.append("mg=" + mark)
         return out
 
-    def _word(self, token: str) -> tuple[str, list[str], dict[int, list[str]]]:
+    def _word(self, token: str) -> _Word:
         cached = self._cache.get(token)
         if cached is None:
             cached = self._cache[token] = self._compute(token)
         return cached
 
-    def _compute(self, token: str) -> tuple[str, list[str], dict[int, list[str]]]:
+    def _compute(self, token: str) -> _Word:
+        options = self.options
         n = normalize_word(token)
         stem = article_stem(n)
         base = stem or n
         prefix = n[: len(n) - len(stem)] if stem else ""
         shape = _shape(token)
-        cats = sorted(self.gazetteer.categories(n))
+        cats = sorted(self.gazetteer.categories(n)) if "gazetteer" in options else []
         word_class = self.classes.by_word.get(n, "UNK")
         stem_class = self.classes.by_stem.get(base, "UNK")
 
-        own = [
-            "bias",
-            "w=" + n,
-            "st=" + base,
-            "pre=" + prefix,
-            "sh=" + shape,
-            "len=" + str(min(len(base), 8)),
-            "lw=" + word_class,
-            "ls=" + stem_class,
-        ]
-        if shape == "ar":
-            own += ["p2=" + base[:2], "p3=" + base[:3], "s1=" + base[-1:], "s2=" + base[-2:], "s3=" + base[-3:]]
-        own += ["g=" + c for c in cats]
+        identity: list[str] = []
+        if "conj-forms" in options and stem is None and word_class == "UNK":
+            # وغادة → غادة: the word without its conjunction, if training saw that.
+            form = conjunction_stripped(n)
+            known = self.classes.by_word.get(form) if form else None
+            if form is not None and known is not None:
+                word_class = known
+                identity.append("cf=" + form)
+                base, stem_class = form, self.classes.by_stem.get(form, "UNK")
+        if word_class != "UNK" or "unseen-identity" not in options:
+            identity.append("w=" + n)
+        if stem_class != "UNK" or "unseen-identity" not in options:
+            identity.append("st=" + base)
+        classes = ["lw=" + word_class, "ls=" + stem_class] if "classes" in options else []
+        gaz = ["g=" + c for c in cats]
 
-        near = ["w=" + n, "st=" + base, "lw=" + word_class, "sh=" + shape, *("g=" + c for c in cats)]
-        far = ["w=" + n, "lw=" + word_class, *("g=" + c for c in cats)]
-        ctx = {
-            offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far)]
-            for offset in OFFSETS
-        }
-        return n, own, ctx
+        unk = ["u=" + prefix] if "unk-shape" in options and shape == "ar" and word_class == "UNK" else []
+        own = ["bias", *identity, *unk, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8)), *classes, *gaz]
+        if shape == "ar" and "affixes" in options:
+            own += ["p2=" + base[:2], "p3=" + base[:3], "s1=" + base[-1:], "s2=" + base[-2:], "s3=" + base[-3:]]
+        if shape == "ar" and "ngrams" in options:
+            own += ["c3=" + base[k : k + 3] for k in range(1, len(base) - 3)]
+
+        near = [*identity, "sh=" + shape, *classes[:1], *gaz, *unk]
+        if shape == "ar" and "ctx-affixes" in options:
+            near += ["p2=" + n[:2], "s2=" + n[-2:]]
+        far = [*identity[:1], *classes[:1], *gaz]
+        offsets = OFFSETS if "window2" in options else (-1, 1)
+        known_at = self._known_at
+        if known_at is None:
+            ctx = {offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far)] for offset in offsets}
+        else:
+            keep = self.attributes or frozenset()
+            own = [f for f in own if f in keep]
+            ctx = {
+                offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far) if f in known_at[offset]]
+                for offset in offsets
+            }
+        starts = self.gazetteer.multi_starts(n) if "gazetteer" in options else ()
+        return _Word(n, base, own, ctx, starts, cats)
 
 
 def _shape(token: str) -> str:

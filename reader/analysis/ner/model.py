@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.analysis.ner.features import FeatureExtractor, WordClasses
+from reader.analysis.ner.features import DEFAULT_OPTIONS, FeatureExtractor, WordClasses
 from reader.analysis.ner.gazetteers import Gazetteer
 
 MODEL_NAME = "anercorp-crf"
@@ -23,19 +23,39 @@ def lexicon_path(model_path: Path) -> Path:
     return model_path.with_suffix(".lexicon.json")
 
 
+def second_pass_path(model_path: Path) -> Path:
+    """``x/anercorp-crf.crfsuite`` → ``x/anercorp-crf.pass2.crfsuite`` (the stacked second pass)."""
+    return model_path.with_suffix(".pass2.crfsuite")
+
+
 @dataclass
 class Lexicon:
+    """What the features look up, and which feature groups the model was trained with."""
+
     gazetteer: Gazetteer
     classes: WordClasses
+    options: frozenset[str] = DEFAULT_OPTIONS
+    #: Feature strings the trained model has weights for (None: keep all).
+    attributes: frozenset[str] | None = None
 
     def extractor(self) -> FeatureExtractor:
-        return FeatureExtractor(self.gazetteer, self.classes)
+        return FeatureExtractor(self.gazetteer, self.classes, self.options, self.attributes)
 
     def save(self, path: Path) -> None:
-        data = {"gazetteer": self.gazetteer.to_json(), "classes": self.classes.to_json()}
+        data = {
+            "options": sorted(self.options),
+            "attributes": None if self.attributes is None else sorted(self.attributes),
+            "gazetteer": self.gazetteer.to_json(),
+            "classes": self.classes.to_json(),
+        }
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(Gazetteer.from_json(data["gazetteer"]), WordClasses.from_json(data["classes"]))
+        return cls(
+            Gazetteer.from_json(data["gazetteer"]),
+            WordClasses.from_json(data["classes"]),
+            frozenset(data["options"]),
+            None if data.get("attributes") is None else frozenset(data["attributes"]),
+        )

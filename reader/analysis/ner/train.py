@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reader.analysis.ner.conll import Scores, Sentence, read_conll, score
-from reader.analysis.ner.features import FeatureExtractor, WordClasses
+from reader.analysis.ner.features import ALL_OPTIONS, DEFAULT_OPTIONS, FeatureExtractor, WordClasses
+from reader.analysis.ner.evaluate import DOC_SENTENCES
 from reader.analysis.ner.gazetteers import Gazetteer, build_gazetteer
-from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path
+from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
 
 TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
 TEST_FILE = "ANERCorp_CamelLab_test.txt"
@@ -34,7 +37,7 @@ FOLDS = 10
 
 #: crfsuite settings, chosen on the dev split (see docs/model.md).
 CRF_PARAMS = {
-    "c1": 0.05,
+    "c1": 0.1,
     "c2": 0.01,
     "max_iterations": 200,
     "feature.possible_transitions": True,
@@ -59,7 +62,7 @@ def split_dev(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sente
 
 
 def training_features(
-    sentences: Sequence[Sentence], gazetteer: Gazetteer
+    sentences: Sequence[Sentence], gazetteer: Gazetteer, options: frozenset[str] = DEFAULT_OPTIONS
 ) -> list[list[list[str]]]:
     """Features of every training sentence with jackknifed word classes."""
     n = len(sentences)
@@ -68,35 +71,108 @@ def training_features(
     for k in range(FOLDS):
         lo, hi = bounds[k], bounds[k + 1]
         others = [*sentences[:lo], *sentences[hi:]]
-        extractor = FeatureExtractor(gazetteer, WordClasses.from_sentences(others))
-        out += [extractor.sentence([t for t, _ in s]) for s in sentences[lo:hi]]
+        extractor = FeatureExtractor(gazetteer, WordClasses.from_sentences(others), options)
+        fold = [[t for t, _ in s] for s in sentences[lo:hi]]
+        # Pseudo-articles of DOC_SENTENCES sentences, as the evaluation reads them.
+        for start in range(0, len(fold), DOC_SENTENCES):
+            out += extractor.document(fold[start : start + DOC_SENTENCES])
     return out
 
 
 def train_crf(
-    sentences: Sequence[Sentence], gazetteer: Gazetteer, model_path: Path, params: dict | None = None
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    model_path: Path,
+    *,
+    options: frozenset[str] = DEFAULT_OPTIONS,
+    params: dict | None = None,
+    keep_misc: bool = False,
 ) -> Lexicon:
-    """Train on ``sentences``, write the model and its lexicon, return the lexicon."""
+    """Train on ``sentences``, write the model and its lexicon, return the lexicon.
+
+    ``keep_misc=False`` trains MISC words as O (MISC is never shown).
+    """
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, sentence in zip(training_features(sentences, gazetteer), sentences, strict=True):
-        trainer.append(pycrfsuite.ItemSequence(feats), [tag for _, tag in sentence])
+    for feats, sentence in zip(training_features(sentences, gazetteer, options), sentences, strict=True):
+        tags = [tag if keep_misc or not tag.endswith("MISC") else "O" for _, tag in sentence]
+        trainer.append(pycrfsuite.ItemSequence(feats), tags)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
-    lexicon = Lexicon(gazetteer, WordClasses.from_sentences(sentences))
+    lexicon = Lexicon(gazetteer, WordClasses.from_sentences(sentences), options, model_attributes(model_path))
     lexicon.save(lexicon_path(model_path))
     return lexicon
 
 
-def evaluate_model(model_path: Path, sentences: Sequence[Sentence]) -> Scores:
-    """Span scores of the model at ``model_path`` on gold ``sentences``."""
-    from reader.analysis.ner.crf import CrfTagger
+def train_stacked(
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    model_path: Path,
+    **settings: Any,
+) -> Lexicon:
+    """Train the first pass, then the second (``stacking``) on held-out first-pass tags.
 
-    tagger = CrfTagger.load(model_path)
-    predicted = tagger.tag_sentences([[t for t, _ in s] for s in sentences])
-    return score([[tag for _, tag in s] for s in sentences], predicted)
+    Writes ``model_path`` (first pass), its ``.pass2.crfsuite`` and the lexicon.
+    """
+    import pycrfsuite
+
+    from reader.analysis.ner.crf import CrfTagger
+    from reader.analysis.ner.stacking import stacked_features
+
+    options = settings.get("options", DEFAULT_OPTIONS)
+    keep_misc = settings.get("keep_misc", False)
+    lexicon = train_crf(sentences, gazetteer, model_path, **settings)
+
+    # First-pass tags of each half by a model trained on the other half.
+    half = len(sentences) // 2
+    parts = (sentences[:half], sentences[half:])
+    held_out: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for train_part, tag_part in ((parts[1], parts[0]), (parts[0], parts[1])):
+            half_model = Path(tmp) / "half.crfsuite"
+            train_crf(train_part, gazetteer, half_model, **settings)
+            tagger = CrfTagger.load(half_model)
+            for start in range(0, len(tag_part), DOC_SENTENCES):
+                held_out += tagger.tag_sentences([[t for t, _ in s] for s in tag_part[start : start + DOC_SENTENCES]])
+
+    keys_of = FeatureExtractor(gazetteer, WordClasses({}, {}), options).keys
+    trainer = pycrfsuite.Trainer(verbose=False)
+    features = training_features(sentences, gazetteer, options)
+    for start in range(0, len(sentences), DOC_SENTENCES):
+        doc = sentences[start : start + DOC_SENTENCES]
+        extra = stacked_features([keys_of([t for t, _ in s]) for s in doc], held_out[start : start + DOC_SENTENCES])
+        for k, sentence in enumerate(doc):
+            token_features = [f + e for f, e in zip(features[start + k], extra[k], strict=True)]
+            tags = [tag if keep_misc or not tag.endswith("MISC") else "O" for _, tag in sentence]
+            trainer.append(pycrfsuite.ItemSequence(token_features), tags)
+    trainer.set_params({**CRF_PARAMS, **(settings.get("params") or {})})
+    second = second_pass_path(model_path)
+    trainer.train(str(second))
+    lexicon.attributes = (lexicon.attributes or frozenset()) | model_attributes(second)
+    lexicon.save(lexicon_path(model_path))
+    return lexicon
+
+
+def model_attributes(model_path: Path) -> frozenset[str]:
+    """The feature strings the model at ``model_path`` has a non-zero weight for."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    try:
+        return frozenset(attribute for attribute, _ in tagger.info().state_features)
+    finally:
+        tagger.close()
+
+
+def evaluate_model(model_path: Path, sentences: Sequence[Sentence], *, propagate: bool) -> Scores:
+    """Span scores of the model at ``model_path`` on gold ``sentences``, as the app would tag them."""
+    from reader.analysis.ner.crf import CrfTagger, OfflineRecognizer
+    from reader.analysis.ner.evaluate import evaluate
+
+    return evaluate(OfflineRecognizer(CrfTagger.load(model_path)), sentences, propagate=propagate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,7 +180,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="folder with the ANERcorp files")
     parser.add_argument("--out", type=Path, default=None, help="model file to write (.crfsuite)")
     parser.add_argument("--dev-only", action="store_true", help="print dev scores, do not train the final model")
+    parser.add_argument(
+        "--features",
+        default=",".join(sorted(DEFAULT_OPTIONS)),
+        help=f"comma-separated feature groups (of: {', '.join(sorted(ALL_OPTIONS))})",
+    )
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="L1 penalty")
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="L2 penalty")
+    parser.add_argument("--keep-misc", action="store_true", help="train MISC as a label (default: as O)")
+    parser.add_argument("--single-pass", action="store_true", help="no stacked second pass")
     args = parser.parse_args(argv)
+    options = frozenset(o for o in args.features.split(",") if o)
+    if options - ALL_OPTIONS:
+        parser.error(f"unknown feature groups: {', '.join(sorted(options - ALL_OPTIONS))}")
+    settings = {"options": options, "params": {"c1": args.c1, "c2": args.c2}, "keep_misc": args.keep_misc}
     data = args.data or default_data_dir()
     train_file = data / TRAIN_FILE
     if not train_file.is_file():
@@ -113,20 +202,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = args.out or default_model_path()
 
     sentences = read_conll(train_file)
-    train, dev = split_dev(sentences)
+    train_sentences, dev = split_dev(sentences)
     started = time.perf_counter()
-    gazetteer = build_gazetteer()
+    gazetteer = build_gazetteer(WordClasses.from_sentences(train_sentences).common_words())
     dev_model = out.with_name(out.stem + ".dev.crfsuite")
-    print(f"training on {len(train)} sentences, dev {len(dev)} sentences ...", flush=True)
-    train_crf(train, gazetteer, dev_model)
-    print("dev scores:")
-    print(evaluate_model(dev_model, dev).table(), flush=True)
-    dev_model.unlink()
-    lexicon_path(dev_model).unlink()
+    print(f"training on {len(train_sentences)} sentences, dev {len(dev)} sentences ...", flush=True)
+    train = train_crf if args.single_pass else train_stacked
+    train(train_sentences, gazetteer, dev_model, **settings)
+    print(f"dev scores, CRF alone ({time.perf_counter() - started:.0f} s):")
+    print(evaluate_model(dev_model, dev, propagate=False).table(), flush=True)
+    print("dev scores, CRF + consistency pass:")
+    print(evaluate_model(dev_model, dev, propagate=True).table(), flush=True)
     if args.dev_only:
+        print(f"kept the dev model: {dev_model}")
         return 0
+    for path in (dev_model, lexicon_path(dev_model), second_pass_path(dev_model)):
+        path.unlink(missing_ok=True)
     print(f"training the final model on train + dev ({len(sentences)} sentences) ...", flush=True)
-    train_crf(sentences, gazetteer, out)
+    gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words())
+    train(sentences, gazetteer, out, **settings)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -54,6 +54,19 @@ def article_stem(normalized: str) -> str | None:
     return _after_article(w)
 
 
+@lru_cache(maxsize=200_000)
+def conjunction_stripped(normalized: str) -> str | None:
+    """The word without a leading و/ف when at least three letters remain: وكارتر → كارتر.
+
+    Unlike ب/ل/ك, whose stripping turns names into words (كيري → يري),
+    و/ف + word is the common case: وزير is the one word of that shape that
+    ``proclitic_candidates`` would also try, and lookups guard against it.
+    """
+    if normalized[:1] in _CONJUNCTIONS and len(normalized) - 1 >= MIN_STEM + 1:
+        return normalized[1:]
+    return None
+
+
 def _after_article(w: str) -> str | None:
     if w.startswith("ال") and len(w) - 2 >= MIN_STEM:
         return w[2:]
@@ -65,6 +78,7 @@ def _after_article(w: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
 def proclitic_candidates(normalized: str) -> tuple[str, ...]:
     """Forms ``normalized`` may have before its proclitics, longest first.
 
@@ -73,19 +87,17 @@ def proclitic_candidates(normalized: str) -> tuple[str, ...]:
     وبغداد → (وبغداد, بغداد, غداد); بالموصل → (بالموصل, الموصل, موصل).
     Callers decide which candidate is real by looking it up somewhere.
     """
-    out = [normalized]
     stem = article_stem(normalized)
     if stem is not None:
-        out.extend(("ال" + stem, stem))
-        return _unique(out)
+        with_article = "ال" + stem
+        if with_article == normalized:
+            return (normalized, stem)
+        return (normalized, with_article, stem)
+    out = [normalized]
     w = normalized
     if w[:1] in _CONJUNCTIONS and len(w) - 1 >= MIN_STEM + 1:
         w = w[1:]
         out.append(w)
     if w[:1] in _PREPOSITIONS and len(w) - 1 >= MIN_STEM + 1:
         out.append(w[1:])
-    return _unique(out)
-
-
-def _unique(forms: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(forms))
+    return tuple(out)

@@ -1,0 +1,81 @@
+"""The shipped offline recognizer on an article written for this test."""
+
+import pytest
+
+from reader.analysis.ner import ModelError, OfflineRecognizer
+from reader.analysis.recognizer import Recognizer, TokenizedText
+from reader.analysis.tokens import split_sentences, tokenize
+from reader.entity_types import EntityType
+
+PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
+
+# Written for this test; the names are common news names, the events invented.
+ARTICLE = """\
+بغداد - أعلن رئيس الوزراء العراقي حيدر العبادي اليوم أن القوات العراقية دخلت الأحياء الشرقية من مدينة الموصل.
+وقال العبادي في مؤتمر صحفي في بغداد إن العملية تسير وفق الخطة.
+من جهته، قال وزير الخارجية الأمريكي جون كيري في واشنطن إن الولايات المتحدة تدعم الحكومة العراقية.
+وأضاف كيري أن الأمم المتحدة سترسل مساعدات إلى النازحين في محافظة نينوى.
+"""
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> OfflineRecognizer:
+    return OfflineRecognizer.load()
+
+
+def doc_of(text: str) -> TokenizedText:
+    tokens = tokenize(text)
+    return TokenizedText(text, tokens, split_sentences(text, tokens))
+
+
+def test_is_a_recognizer_with_a_name(recognizer):
+    assert isinstance(recognizer, Recognizer)
+    assert "CRF" in recognizer.name
+
+
+def test_load_is_cached(recognizer):
+    assert OfflineRecognizer.load() is recognizer
+
+
+def test_finds_the_obvious_names(recognizer):
+    spans = recognizer.recognize(doc_of(ARTICLE))
+    found = {(ARTICLE[s.start : s.end], s.type) for s in spans}
+    expected = {
+        ("حيدر العبادي", PERSON),
+        ("بغداد", PLACE),
+        ("واشنطن", PLACE),
+        ("جون كيري", PERSON),
+        ("الموصل", PLACE),
+    }
+    assert expected <= found
+    assert ("الحكومة", ORG) not in found
+    assert not any(text in {"اليوم", "قال", "في", "إن"} for text, _ in found)
+
+
+def test_spans_are_token_aligned_and_scored(recognizer):
+    doc = doc_of(ARTICLE)
+    starts = {t.start for t in doc.tokens}
+    ends = {t.end for t in doc.tokens}
+    spans = recognizer.recognize(doc)
+    assert spans
+    for span in spans:
+        assert span.start in starts and span.end in ends
+        assert span.type in (PERSON, PLACE, ORG)
+        assert 0.0 < span.score <= 1.0
+
+
+def test_offsets_survive_diacritics_and_a_leading_emoji(recognizer):
+    # Diacritics and an emoji before the name must not shift the span.
+    text = "🙂 وَصَلَ الرَّئِيسُ إِلَى بَغْدَادَ أَمْسِ."
+    spans = recognizer.recognize(doc_of(text))
+    assert ("بَغْدَادَ", PLACE) in {(text[s.start : s.end], s.type) for s in spans}
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "...", "123 456", "hello world"])
+def test_text_without_arabic_names_is_fine(recognizer, text):
+    assert isinstance(recognizer.recognize(doc_of(text)), list)
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="not found"):
+        OfflineRecognizer.load(tmp_path / "none.crfsuite")

@@ -1,0 +1,85 @@
+"""CRF features: clitic-aware forms, gazetteer cues, window, document cues, pruning."""
+
+import pytest
+
+from reader.analysis.ner.features import FeatureExtractor, WordClasses
+from reader.analysis.ner.gazetteers import Gazetteer
+
+GAZ = Gazetteer.from_entries(
+    [("LOC", "الموصل"), ("PTITLE", "الرئيس"), ("PAFTER", "قال"), ("GENT", "الأمريكي"), ("LOC", "رام الله")]
+)
+CLASSES = WordClasses.from_sentences(
+    [[("قال", "O"), ("الرئيس", "O"), ("في", "O"), ("الموصل", "B-LOC")]] * 3 + [[("وزير", "O")]]
+)
+ALL = frozenset({"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"})
+
+
+def extractor(**kwargs) -> FeatureExtractor:
+    return FeatureExtractor(GAZ, CLASSES, kwargs.pop("options", ALL), **kwargs)
+
+
+def test_word_classes_band_by_frequency():
+    assert CLASSES.by_word["الموصل"] == "LOC2"  # seen 3 times, as a place
+    assert CLASSES.by_stem["موصل"] == "LOC2"
+    assert CLASSES.by_word["وزير"] == "O1"
+
+
+def test_own_features_see_through_clitics():
+    feats = extractor().sentence(["في", "بالموصل"])[1]
+    assert {"w=بالموصل", "st=موصل", "pre=بال", "g=LOC", "ls=LOC2", "lw=UNK", "sh=ar"} <= set(feats)
+
+
+def test_window_features_are_prefixed_by_offset():
+    first, second, third = extractor().sentence(["قال", "الرئيس", "زيد"])
+    assert "-1:edge" in first and "1:w=الرئيس" in first and "2:w=زيد" in first
+    assert "-1:g=PAFTER" in second
+    assert "-2:g=PAFTER" in third and "-1:g=PTITLE" in third and "1:edge" in third
+
+
+def test_multi_word_gazetteer_marks():
+    feats = extractor().sentence(["من", "رام", "الله"])
+    assert "mg=B-LOC" in feats[1] and "mg=I-LOC" in feats[2]
+    assert not any(f.startswith("mg=") for f in feats[0])
+
+
+def test_conj_forms_give_an_unseen_word_its_known_form():
+    feats = extractor().sentence(["ووزير"])[0]
+    assert "cf=وزير" in feats and "lw=O1" in feats
+
+
+def test_document_cues_come_from_other_occurrences():
+    doc = extractor().document([["الرئيس", "كارتر"], ["قال", "كارتر", "."]])
+    first, second = doc[0][1], doc[1][1]
+    assert "dc=rep" in first and "dc=rep" in second
+    assert "dc=T" in second and "dc=T" not in first  # the title is beside the first one
+    assert "dc=V" in first and "dc=V" not in second
+
+
+def test_title_across_a_gentilic_counts():
+    doc = extractor().document([["الرئيس", "الأمريكي", "كارتر"], ["وصل", "كارتر"]])
+    assert "dc=T" in doc[1][1]
+
+
+def test_sentence_alone_has_no_document_cues():
+    feats = extractor().sentence(["الرئيس", "كارتر"])
+    assert not any(f.startswith("dc=") for token in feats for f in token)
+
+
+def test_attributes_prune_unknown_features():
+    pruned = extractor(attributes=frozenset({"bias", "g=LOC", "-1:w=في"}))
+    feats = [f for f in pruned.sentence(["في", "الموصل"])[1] if not f.endswith(":edge")]
+    assert sorted(feats) == ["-1:w=في", "bias", "g=LOC"]
+
+
+def test_options_switch_groups_off():
+    feats = extractor(options=frozenset({"window2"})).sentence(["في", "الموصل"])[1]
+    assert not any(f.startswith(("g=", "lw=", "p2=")) for f in feats)
+
+
+def test_unknown_option_is_rejected():
+    with pytest.raises(ValueError, match="unknown"):
+        extractor(options=frozenset({"telepathy"}))
+
+
+def test_keys_are_clitic_free():
+    assert extractor().keys(["بالموصل", "والموصل", "كارتر"]) == ["موصل", "موصل", "كارتر"]

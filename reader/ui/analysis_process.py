@@ -36,8 +36,8 @@ Message = tuple[Any, ...]
 # Child → parent: ("loaded", generation, Source), ("load_failed", generation,
 # one-line message), ("progress", generation, fraction, final, flat analysis,
 # stage), ("failed", generation, one-line message), ("stopped", generation).
-# The reader thread turns the flat analysis back into an Analysis before the
-# callback sees it.
+# The reader thread turns the flat analysis back into an Analysis (and adds
+# its highlight spans) before the callback sees it.
 
 
 def flatten(analysis) -> tuple:
@@ -53,16 +53,37 @@ def flatten(analysis) -> tuple:
     return mentions, entities, analysis.recognizer, analysis.notes
 
 
-def unflatten(source, flat: tuple):
-    """The Analysis of ``source`` that ``flatten`` made ``flat``."""
+def flat_spans(flat: tuple) -> frozenset[tuple[int, int, str]]:
+    """The highlights of a flattened analysis: (start, end, type value) of each mention."""
+    return frozenset((start, end, type_value) for start, end, type_value, *_rest in flat[0])
+
+
+def unflatten(source, flat: tuple, known: dict | None = None):
+    """The Analysis of ``source`` that ``flatten`` made ``flat``.
+
+    ``known``: Mentions already rebuilt for earlier results of the same job,
+    by their flat tuple. Each partial result repeats the mentions of the one
+    before, and looking them up costs a tenth of building a frozen
+    dataclass again (measured: 28 ms for 12,000 mentions, on a thread that
+    shares the GIL with the UI).
+    """
     from reader.document import Analysis, Entity, Mention
     from reader.entity_types import EntityType
 
     types = {t.value: t for t in EntityType}
     mentions, entities, recognizer, notes = flat
+    if known is None:
+        known = {}
+    rebuilt = []
+    for item in mentions:
+        mention = known.get(item)
+        if mention is None:
+            s, e, t, text, entity, value = item
+            mention = known[item] = Mention(s, e, types[t], text, entity, value)
+        rebuilt.append(mention)
     return Analysis(
         source,
-        tuple(Mention(s, e, types[t], text, entity, value) for s, e, t, text, entity, value in mentions),
+        tuple(rebuilt),
         tuple(Entity(i, types[t], name, variants, indices) for i, t, name, variants, indices in entities),
         recognizer,
         notes,
@@ -179,6 +200,8 @@ class AnalysisProcess:
         self._on_message = on_message
         self._current = -1
         self._sources: dict[int, Any] = {}  # generation → Source, to rebuild analyses
+        self._known: dict = {}  # flat mention → Mention, for the job running (see unflatten)
+        self._known_generation = -1
         self._reader = threading.Thread(target=self._read, name="analysis-results", daemon=True)
         self._reader.start()
 
@@ -239,5 +262,10 @@ class AnalysisProcess:
                 source = self._sources.get(message[1])
                 if source is None:
                     continue  # a job no longer wanted
-                message = (*message[:4], unflatten(source, message[4]), message[5])
+                # Both made here, on the reader thread, not in the UI thread:
+                # the Analysis, and the highlights the reading view paints.
+                if message[1] != self._known_generation:
+                    self._known, self._known_generation = {}, message[1]
+                analysis = unflatten(source, message[4], self._known)
+                message = (*message[:4], analysis, message[5], flat_spans(message[4]))
             self._on_message(message)

@@ -67,6 +67,7 @@ class ArticleSession(QObject):
         self.generation = 0
         self.source: Source | None = None
         self.analysis: Analysis | None = None
+        self.spans: frozenset = frozenset()  # the analysis' highlights (qt_highlighter.highlight_spans)
         self.offline_done = False  # the offline stage's final result is shown
         self.complete = False  # the last stage has reported (or failed, or was stopped after the first)
         self.stage = ""  # the stage running now, "" when none
@@ -111,6 +112,7 @@ class ArticleSession(QObject):
     def _adopt(self, source: Source) -> None:
         self.source = source
         self.analysis = None
+        self.spans = frozenset()
         self.offline_done = False
         self.complete = False
         self.opened.emit(source)
@@ -150,6 +152,7 @@ class ArticleSession(QObject):
         if update.stage == SECOND and not update.final:
             return  # kept back: it covers only the start of the text
         self.analysis = update.analysis
+        self.spans = update.spans
         if update.final and update.stage == OFFLINE:
             self.offline_done = True
             factory = self._second_stage()

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon
 
 from reader.document import Analysis, Entity
 from reader.entity_types import TYPE_ORDER, EntityType
@@ -39,6 +40,16 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "group", "entity" or "mention"
 # _MENTION_BASE + flat entity number for mentions.
 _MENTION_BASE = 16
 
+# The roles ``data`` answers. The view asks each cell for a dozen roles on
+# every paint and size pass (background, check state, size hint …): asking
+# in Python for roles that are never set cost about half of a 20 ms panel
+# repaint, so those get None before any other work.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+    ENTITY_ID_ROLE, MENTION_ROLE, TYPE_ROLE, KIND_ROLE,
+))
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -52,6 +63,18 @@ def _rtl(text: str) -> str:
     if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
         return text
     return "\u202b" + text + "\u202c"
+
+
+@cache
+def _swatch(entity_type: EntityType) -> QIcon:
+    return swatch_icon(entity_type)  # drawn once per type, not on every repaint
+
+
+@cache
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def _matcher():
@@ -81,6 +104,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._groups: list[_Group] = []
         self._flat: list[tuple[int, int]] = []  # flat entity number → (group row, entity row)
         self._flat_of: dict[str, int] = {}  # entity id → flat entity number
+        self._cells: dict[tuple[int, int, int], dict[int, object]] = {}  # (internal id, row, column) → role → value
 
     # --- inputs
 
@@ -109,6 +133,7 @@ class EntityTreeModel(QAbstractItemModel):
     def _rebuild(self) -> None:
         self.beginResetModel()
         self._groups = []
+        self._cells = {}
         matches = _matcher() if self._filter else None
 
         analysis = self._analysis
@@ -211,9 +236,18 @@ class EntityTreeModel(QAbstractItemModel):
         return 2
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        kind = self._kind(index)
-        if not kind:
+        if role not in _ROLES or not index.isValid():
             return None
+        # Every role of a cell is worked out once per rebuild: the view asks
+        # again on each repaint, and a Python look-up per role is what costs.
+        key = (index.internalId(), index.row(), index.column())
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = {r: self._data(index, r) for r in _ROLES}
+        return cell[int(role)]
+
+    def _data(self, index: ModelIndex, role: int):
+        kind = self._kind(index)
         if kind == "group":
             return self._group_data(self._groups[index.row()], index.column(), role)
         entity = self.entity_at(index)
@@ -228,11 +262,9 @@ class EntityTreeModel(QAbstractItemModel):
                 return type_label(group.type)
             return str(sum(e.count for e in group.entities))
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return swatch_icon(group.type)
+            return _swatch(group.type)
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold_font()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("%n entities", "", len(group.entities))
         if role == TYPE_ROLE:

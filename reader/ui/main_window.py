@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_analyzed(self, analysis: Analysis, final: bool) -> None:
-        self.view.set_analysis(analysis)
+        self.view.set_analysis(analysis, self.session.spans if analysis is self.session.analysis else None)
         self.legend.set_counts(analysis.counts())
         now = time.monotonic()
         refresh = final or now - self._panel_refreshed >= PANEL_REFRESH_S

@@ -52,7 +52,9 @@ class EntityPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The count column is as wide as the largest count (set_analysis), not
+        # ResizeToContents: that measured every row again on each refresh.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.hide()
         self.tree.clicked.connect(self._activate)
         self.tree.activated.connect(self._activate)  # Enter, double click
@@ -94,6 +96,7 @@ class EntityPanel(QWidget):
         expanded = self._expanded_ids()
         selected = self.selected_entity_id()
         self.model.set_analysis(analysis)
+        self._fit_count_column(len(analysis.mentions) if analysis is not None else 0)
         self._restore(expanded, selected)
 
     def set_enabled_types(self, types: Iterable[EntityType]) -> None:
@@ -135,6 +138,13 @@ class EntityPanel(QWidget):
         return names
 
     # --- internals
+
+    def _fit_count_column(self, largest: int) -> None:
+        """Room for ``largest`` (a group's total is at most the mention count) and some padding."""
+        digits = "8" * max(2, len(str(largest)))
+        width = self.tree.fontMetrics().horizontalAdvance(digits) + 16
+        if self.tree.header().sectionSize(1) != width:
+            self.tree.header().resizeSection(1, width)
 
     def _activate(self, index: QModelIndex) -> None:
         index = index.siblingAtColumn(0)

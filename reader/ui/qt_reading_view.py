@@ -43,7 +43,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import TYPE_ORDER, EntityType, style
 from reader.ui.offsets import Utf16Index
-from reader.ui.qt_highlighter import HighlightPainter, highlighted_spans
+from reader.ui.qt_highlighter import HighlightPainter, HighlightSpan, highlight_spans, highlighted_spans
 from reader.ui.qt_scroll_marks import MarkedScrollBar
 from reader.ui.theme import is_dark, type_color
 
@@ -114,6 +114,7 @@ class ReadingView(QPlainTextEdit):
         self._source: Source | None = None
         self._index = Utf16Index("")
         self._analysis: Analysis | None = None
+        self._spans: frozenset[HighlightSpan] = frozenset()
         self._starts: list[int] = []  # mention starts, for hover and click look-ups
         self._enabled: frozenset[EntityType] = frozenset(TYPE_ORDER)
         self._family = best_arabic_font()
@@ -163,12 +164,16 @@ class ReadingView(QPlainTextEdit):
         self.marks.set_marks([], QColor())
         self.setExtraSelections([])
 
-    def set_analysis(self, analysis: Analysis | None) -> None:
-        """Show ``analysis``'s mentions (a partial one may be followed by a fuller one)."""
+    def set_analysis(self, analysis: Analysis | None, spans: frozenset[HighlightSpan] | None = None) -> None:
+        """Show ``analysis``'s mentions (a partial one may be followed by a fuller one).
+
+        ``spans``: ``highlight_spans(analysis.mentions)`` if already made (off the UI thread).
+        """
         self._analysis = analysis
         mentions = analysis.mentions if analysis is not None else ()
         self._starts = [m.start for m in mentions]
-        self.painter.show(mentions, self._enabled)
+        self._spans = spans if spans is not None else highlight_spans(mentions)
+        self.painter.show(self._spans, self._enabled)
 
     @property
     def analysis(self) -> Analysis | None:
@@ -178,7 +183,7 @@ class ReadingView(QPlainTextEdit):
         """Highlight only mentions of ``types``."""
         self._enabled = frozenset(types)
         if self._analysis is not None:
-            self.painter.show(self._analysis.mentions, self._enabled)
+            self.painter.show(self._spans, self._enabled)
 
     def set_dark(self, dark: bool) -> None:
         """Retint the highlights for a dark or light page."""

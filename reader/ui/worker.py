@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Source
 from reader.ui.analysis_process import PARTIAL_INTERVAL_S, load_article  # shared by both kinds of job
+from reader.ui.qt_highlighter import highlight_spans
 
 #: Builds the recognizer for a job, on the worker thread (loading a model is slow).
 #: Returning None means the pipeline's default (offline) recognizer.
@@ -45,6 +46,7 @@ class AnalysisUpdate:
     analysis: Analysis
     final: bool
     stage: str = ""  # what the job was started for, e.g. "offline" or "bert"
+    spans: frozenset = frozenset()  # qt_highlighter.highlight_spans of the mentions, made off the UI thread
 
 
 class _Signals(QObject):
@@ -122,7 +124,8 @@ class _Job(QRunnable):
             now = time.monotonic()
             if step.final or now - last_report >= PARTIAL_INTERVAL_S:
                 last_report = now
-                update = AnalysisUpdate(self.generation, step.fraction, step.analysis, step.final, self.stage)
+                spans = highlight_spans(step.analysis.mentions)
+                update = AnalysisUpdate(self.generation, step.fraction, step.analysis, step.final, self.stage, spans)
                 _emit(self.signals.progressed, update)
 
 
@@ -249,10 +252,10 @@ class AnalysisWorker(QObject):
         if kind == "loaded":
             _emit(self.loaded, generation, message[2])
         elif kind == "progress":
-            _kind, _generation, fraction, final, analysis, stage = message
+            _kind, _generation, fraction, final, analysis, stage, spans = message
             if final and generation == self._process_busy:
                 self._process_busy = None
-            _emit(self.progressed, AnalysisUpdate(generation, fraction, analysis, final, stage))
+            _emit(self.progressed, AnalysisUpdate(generation, fraction, analysis, final, stage, spans))
         else:
             if generation == self._process_busy:
                 self._process_busy = None

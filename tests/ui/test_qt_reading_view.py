@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from reader.document import Analysis, Entity, Mention, Source
@@ -79,3 +81,68 @@ def test_zoom_is_bounded(qtbot) -> None:
     for _ in range(80):
         view.zoom_out()
     assert view.zoom == ZOOM_RANGE[0]
+
+
+WORDS = "قال العبادي في بغداد إن القوات دخلت الموصل وإن الأمم المتحدة أرسلت ثلاثة آلاف خيمة".split()
+PARAGRAPH = " ".join(WORDS)
+TEXT = "\n\n".join([PARAGRAPH] * 6)
+
+
+def word_spans() -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for _ in range(6):
+        for word in WORDS:
+            start = TEXT.index(word, start)
+            spans.append((start, start + len(word)))
+            start += len(word)
+    return spans
+
+
+SPANS = word_spans()
+TYPES = list(EntityType)
+
+
+def analysis_with(chosen: dict[int, EntityType]) -> Analysis:
+    mentions = tuple(
+        Mention(*SPANS[i], chosen[i], TEXT[SPANS[i][0]:SPANS[i][1]], f"e{i}") for i in sorted(chosen)
+    )
+    entities = tuple(Entity(m.entity, m.type, m.text, (m.text,), (n,)) for n, m in enumerate(mentions))
+    return Analysis(Source(TEXT), mentions, entities, "test")
+
+
+def merged(mentions) -> list[tuple[int, int, EntityType]]:
+    spans: list[tuple[int, int, EntityType]] = []
+    for m in mentions:
+        if spans and spans[-1][1] == m.start and spans[-1][2] is m.type:
+            spans[-1] = (spans[-1][0], m.end, m.type)
+        else:
+            spans.append((m.start, m.end, m.type))
+    return spans
+
+
+updates = st.lists(
+    st.dictionaries(st.integers(0, len(SPANS) - 1), st.sampled_from(TYPES), max_size=40), min_size=1, max_size=4
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(updates=updates, hidden=st.sets(st.sampled_from(TYPES), max_size=2))
+def test_successive_results_leave_exactly_the_last_ones_painted(qtbot, monkeypatch, updates, hidden) -> None:
+    """Partial results, types changing, mentions vanishing, slices cut short (edit blocks
+    split where the queue jumps back): the document ends up showing exactly the last result."""
+    from reader.ui import qt_highlighter
+
+    monkeypatch.setattr(qt_highlighter, "SLICE_MS", 0)  # the smallest slices: every boundary is crossed
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.set_source(Source(TEXT))
+    view.scroll_to_offset(len(TEXT) // 2)  # painting starts mid-text and wraps around
+    for chosen in updates:
+        view.set_analysis(analysis_with(chosen))
+        qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
+    shown = set(TYPES) - hidden
+    view.set_enabled_types(shown)
+    qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
+    last = analysis_with(updates[-1])
+    assert view.highlighted_spans() == merged(m for m in last.mentions if m.type in shown)

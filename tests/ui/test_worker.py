@@ -80,3 +80,23 @@ def test_the_process_worker_reads_the_file_in_the_child(qtbot, tmp_path) -> None
         assert worker.process_id not in (None, os.getpid())
     finally:
         worker.close()
+
+
+def test_unflatten_reuses_the_mentions_of_earlier_results() -> None:
+    from reader.document import Analysis, Entity, Mention, Source
+    from reader.entity_types import EntityType
+    from reader.ui.analysis_process import flat_spans
+
+    text = "زار العبادي بغداد ثم الموصل"
+    source = Source(text)
+    words = [("العبادي", EntityType.PERSON), ("بغداد", EntityType.PLACE), ("الموصل", EntityType.PLACE)]
+    mentions = tuple(Mention(text.index(w), text.index(w) + len(w), t, w, f"e{i}") for i, (w, t) in enumerate(words))
+    entities = tuple(Entity(m.entity, m.type, m.text, (m.text,), (i,)) for i, m in enumerate(mentions))
+    partial = Analysis(source, mentions[:2], entities[:2], "test")
+    final = Analysis(source, mentions, entities, "test")
+    known: dict = {}
+    first = unflatten(source, flatten(partial), known)
+    second = unflatten(source, flatten(final), known)
+    assert first == partial and second == final
+    assert second.mentions[0] is first.mentions[0]  # rebuilt once
+    assert flat_spans(flatten(final)) == {(m.start, m.end, m.type.value) for m in mentions}

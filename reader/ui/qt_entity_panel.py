@@ -77,8 +77,11 @@ class EntityPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.filter_field.setPlaceholderText(self.tr("Filter (ignores diacritics and letter variants)"))
-        self.filter_field.setToolTip(self.tr("Filter entities by name (Ctrl+Shift+F)"))
+        # Short: the panel may be 300 px wide; the tooltip says how matching works.
+        self.filter_field.setPlaceholderText(self.tr("Filter entities…"))
+        self.filter_field.setToolTip(
+            self.tr("Filter entities by name (Ctrl+Shift+F); diacritics and letter variants are ignored")
+        )
         current = self.sort_box.currentIndex()
         self.sort_box.blockSignals(True)
         self.sort_box.clear()

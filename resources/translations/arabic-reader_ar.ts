@@ -55,12 +55,12 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
 <context>
     <name>EntityPanel</name>
     <message>
-        <source>Filter (ignores diacritics and letter variants)</source>
-        <translation>تصفية (يُتجاهل التشكيل واختلاف كتابة الحروف)</translation>
+        <source>Filter entities…</source>
+        <translation>تصفية الكيانات…</translation>
     </message>
     <message>
-        <source>Filter entities by name (Ctrl+Shift+F)</source>
-        <translation>تصفية الكيانات بالاسم (Ctrl+Shift+F)</translation>
+        <source>Filter entities by name (Ctrl+Shift+F); diacritics and letter variants are ignored</source>
+        <translation>تصفية الكيانات بالاسم (Ctrl+Shift+F)؛ يُتجاهل التشكيل واختلاف كتابة الحروف</translation>
     </message>
     <message>
         <source>By mentions</source>

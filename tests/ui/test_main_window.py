@@ -233,6 +233,8 @@ def test_zoom_is_remembered(make_window) -> None:
     window.menus.actions["zoom_in"].trigger()
     assert window.view.document().defaultFont().pointSizeF() > size
     assert window.preferences.zoom == 2
+    again = make_window()  # the next session starts at the same zoom
+    assert again.view.zoom == 2 and again.view.document().defaultFont().pointSizeF() > size
     window.menus.actions["zoom_reset"].trigger()
     assert window.preferences.zoom == 0
     assert window.view.document().defaultFont().pointSizeF() == size

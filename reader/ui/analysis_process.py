@@ -107,9 +107,41 @@ def load_article(path: str, encoding: str | None):
         return None, f"cannot open '{path}': {reason}"
 
 
+class _Model:
+    """The offline model in the child, loaded once; ``warm_up`` loads it on a thread.
+
+    On a thread, so that a file sent while the model loads (the app was
+    started with one) is read and shown at once instead of after the model.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def warm_up(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._load_quietly, name="model-warm-up", daemon=True)
+            self._thread.start()
+
+    def get(self):
+        if self._thread is not None:
+            self._thread.join()
+        from reader.analysis.pipeline import default_recognizer
+
+        return default_recognizer()  # cached; raises here if loading failed
+
+    @staticmethod
+    def _load_quietly() -> None:
+        try:
+            from reader.analysis.pipeline import default_recognizer
+
+            default_recognizer()
+        except Exception:  # noqa: BLE001 - the job that needs it reports the failure
+            pass
+
+
 def serve(connection, wanted) -> None:
     """The child's loop: run each job it is sent, report back, until "quit" or the pipe closes."""
-    recognizer = None
+    model = _Model()
     while True:
         try:
             message = connection.recv()
@@ -117,14 +149,10 @@ def serve(connection, wanted) -> None:
             return
         if message[0] == "quit":
             return
+        if message[0] == "warm":
+            model.warm_up()
+            continue
         try:
-            if message[0] == "warm":
-                # Idle time after the window appeared: load the model now, not
-                # when the reader opens the first article.
-                from reader.analysis.pipeline import default_recognizer
-
-                recognizer = recognizer or default_recognizer()
-                continue
             if message[0] == "open":
                 _kind, generation, path, encoding, stage = message
                 if wanted.value != generation:
@@ -143,10 +171,9 @@ def serve(connection, wanted) -> None:
                 if wanted.value != generation:
                     connection.send(("stopped", generation))
                     continue
-            from reader.analysis.pipeline import default_recognizer, iter_analysis
+            from reader.analysis.pipeline import iter_analysis
 
-            if recognizer is None:
-                recognizer = default_recognizer()
+            recognizer = model.get()
             last = 0.0
             for step in iter_analysis(source, recognizer):
                 if wanted.value != generation:
@@ -158,8 +185,6 @@ def serve(connection, wanted) -> None:
                     flat = flatten(step.analysis)
                     connection.send(("progress", generation, step.fraction, step.final, flat, stage))
         except Exception as error:  # noqa: BLE001 - any failure becomes one line for the status bar
-            if message[0] == "warm":
-                continue  # the real job will report it
             text = str(error).strip()
             connection.send(("failed", message[1], text.splitlines()[0] if text else type(error).__name__))
 

@@ -90,6 +90,21 @@ class ArticleSession(QObject):
         self._adopt(source)
         self._start(self._recognizer_factory, OFFLINE)
 
+    def run_second_stage(self) -> bool:
+        """Run the second stage now on the article shown (the reader just asked for it).
+
+        Only when the offline results are complete and nothing else runs;
+        True when it started.
+        """
+        if self.source is None or not self.offline_done or self.stage or self.opening_path is not None:
+            return False
+        factory = self._second_stage()
+        if factory is None:
+            return False
+        self.complete = False
+        self._start(factory, SECOND)
+        return True
+
     def cancel(self) -> bool:
         """Stop the running job (reading or analyzing); True when one was running."""
         if not self.worker.is_busy():

@@ -105,6 +105,12 @@ class WindowMenus:
         a["font"] = make_action(w, QCoreApplication.translate("MainWindow", "Other &Font…"), w.choose_font,
                                 icon_name="fa6s.font", theme_icon="preferences-desktop-font", shortcut="Ctrl+D",
                                 tip=QCoreApplication.translate("MainWindow", "Choose the reading font and size"))
+        a["bert"] = make_action(w, QCoreApplication.translate("MainWindow", "Also Use the &BERT Recognizer"),
+                                w.set_use_bert, checkable=True, checked=w.preferences.use_bert,
+                                shortcut="Ctrl+Shift+B",
+                                tip=QCoreApplication.translate(
+                                    "MainWindow",
+                                    "After the offline model, run camel-tools' BERT recognizer: slower, often more accurate"))
         a["panel"] = w.dock.toggleViewAction()
         a["panel"].setText(QCoreApplication.translate("MainWindow", "&Entities Panel"))
         a["panel"].setShortcut(QKeySequence("F9"))
@@ -150,6 +156,7 @@ class WindowMenus:
             action.setText(f"{action.text()}\tAlt+{number}")
             self.type_actions[entity_type] = action
             types_menu.addAction(action)
+        view_menu.addAction(a["bert"])
         view_menu.addSeparator()
         view_menu.addMenu(self._choice_menu(
             QCoreApplication.translate("MainWindow", "&Theme"),

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.cache = cache
         self._theme_follower = theme_follower
         self._allow_bert = allow_bert
+        self._custom_second_stage = second_stage is not None
+        self._bert_check: tuple[bool, str] | None = None  # bert_available(), asked once
         self._interactive = interactive  # False: no message boxes (screenshots, tests)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -314,17 +316,37 @@ class MainWindow(QMainWindow):
 
     def _bert_stage(self) -> RecognizerFactory | None:
         """camel-tools' BERT after the offline model, when the reader asked for it and it is installed."""
-        if not (self._allow_bert and self.preferences.use_bert):
+        if not (self.preferences.use_bert and self.bert_usable()[0]):
             return None
         model_dir = self.preferences.bert_model_dir or None
-        try:
-            from reader.analysis.bert import bert_available, find_bert_model
 
-            if not bert_available(model_dir)[0]:
-                return None
-        except Exception:  # noqa: BLE001 - an optional recognizer never blocks reading
-            return None
-        return lambda: find_bert_model(model_dir)
+        def load_bert():
+            from reader.analysis.bert import find_bert_model
+
+            return find_bert_model(model_dir)
+
+        return load_bert
+
+    def bert_usable(self) -> tuple[bool, str]:
+        """Whether the BERT recognizer can run here, and one line saying why not (asked once: file checks)."""
+        if self._custom_second_stage:
+            return True, ""
+        if not self._allow_bert:
+            return False, ""
+        if self._bert_check is None:
+            try:
+                from reader.analysis.bert import bert_available
+
+                self._bert_check = bert_available(self.preferences.bert_model_dir or None)
+            except Exception as error:  # noqa: BLE001 - an optional recognizer never blocks reading
+                self._bert_check = (False, " ".join(str(error).split()))
+        return self._bert_check
+
+    def set_use_bert(self, use: bool) -> None:
+        """Run camel-tools' BERT after the offline model (persisted); on the article shown, now."""
+        self.preferences.use_bert = use
+        if use and self.session.run_second_stage():
+            self._ready_sent = False  # ready again once its results are painted
 
     # ------------------------------------------------------------------ types, panel, navigation
 
@@ -428,6 +450,10 @@ class MainWindow(QMainWindow):
         a["export"].setEnabled(has_source and s.offline_done)
         a["find"].setEnabled(has_source)
         a["stop"].setEnabled(s.is_busy() or s.opening_path is not None)
+        usable, why_not = self.bert_usable()
+        a["bert"].setEnabled(usable)
+        if why_not:
+            a["bert"].setToolTip(why_not)
         has_mentions = self.analysis is not None and bool(self.analysis.mentions)
         a["next"].setEnabled(has_mentions)
         a["previous"].setEnabled(has_mentions)

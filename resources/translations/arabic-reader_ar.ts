@@ -237,6 +237,14 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>اختيار خط القراءة وحجمه</translation>
     </message>
     <message>
+        <source>Also Use the &amp;BERT Recognizer</source>
+        <translation>استخدام أداة &amp;BERT أيضًا</translation>
+    </message>
+    <message>
+        <source>After the offline model, run camel-tools&apos; BERT recognizer: slower, often more accurate</source>
+        <translation>بعد النموذج غير المتصل، شغّل أداة التعرّف BERT من camel-tools: أبطأ، وغالبًا أدق</translation>
+    </message>
+    <message>
         <source>&amp;Entities Panel</source>
         <translation>لوحة ال&amp;كيانات</translation>
     </message>

@@ -421,3 +421,33 @@ def test_reading_position_survives_a_restart(qtbot, make_window, open_and_wait, 
     again = make_window()
     open_and_wait(again, long_article)
     qtbot.waitUntil(lambda: abs(again.view.first_visible_offset() - place) < 200, timeout=5_000)
+
+
+def test_bert_can_be_switched_on_for_the_article_shown(qtbot, make_window, open_and_wait, monkeypatch, gazetteer) -> None:
+    import reader.analysis.bert as bert
+
+    class FakeBert(gazetteer):
+        name = "camel-tools BERT (fake)"
+
+    monkeypatch.setattr(bert, "bert_available", lambda model_dir=None: (True, "installed"))
+    monkeypatch.setattr(bert, "find_bert_model", lambda model_dir=None: FakeBert(delay_s=0.05, chunk_tokens=60))
+    window = make_window(allow_bert=True)
+    open_and_wait(window)
+    action = window.menus.actions["bert"]
+    assert action.isEnabled() and not action.isChecked()
+    assert window.analysis.recognizer == "test gazetteer"
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        action.trigger()  # runs now, on the article shown
+    assert window.preferences.use_bert
+    assert window.analysis.recognizer == "camel-tools BERT (fake)"
+    assert "BERT (fake)" in window.status.recognizer_label.text()
+
+
+def test_bert_toggle_is_disabled_and_says_why_when_not_installed(make_window, monkeypatch) -> None:
+    import reader.analysis.bert as bert
+
+    monkeypatch.setattr(bert, "bert_available", lambda model_dir=None: (False, "run camel_data -i ner-arabert"))
+    window = make_window(allow_bert=True)
+    action = window.menus.actions["bert"]
+    assert not action.isEnabled() and "camel_data" in action.toolTip()
+    assert window._bert_stage() is None

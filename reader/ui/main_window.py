@@ -26,6 +26,7 @@ from reader.document import Analysis, Source
 from reader.entity_types import EntityType
 from reader.ui.about import app_icon, app_name
 from reader.ui.article_session import OFFLINE, SECOND, ArticleSession
+from reader.ui.bert_stage import BertStage
 from reader.ui.main_files import ArticleFiles
 from reader.ui.main_menus import WindowMenus
 from reader.ui.mention_navigation import MentionNavigation
@@ -68,9 +69,8 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.cache = cache
         self._theme_follower = theme_follower
-        self._allow_bert = allow_bert
-        self._custom_second_stage = second_stage is not None
-        self._bert_check: tuple[bool, str] | None = None  # bert_available(), asked once
+        # The second stage: camel-tools' BERT when asked for and installed, unless replaced (tests).
+        self._bert = BertStage(preferences, allow_bert) if second_stage is None else None
         self._interactive = interactive  # False: no message boxes (screenshots, tests)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.navigator = MentionNavigation(self.view, self.panel, self.legend.enabled_types, self)
         self.navigator.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.session = ArticleSession(self, recognizer_factory=recognizer_factory,
-                                      second_stage=second_stage or self._bert_stage)
+                                      second_stage=second_stage or self._bert)
         self.menus = WindowMenus(self)
         self._build_menus()
 
@@ -314,33 +314,9 @@ class MainWindow(QMainWindow):
         s = self.session
         return s.complete and s.opening_path is None and s.source is not None and self.view.painter.is_idle()
 
-    def _bert_stage(self) -> RecognizerFactory | None:
-        """camel-tools' BERT after the offline model, when the reader asked for it and it is installed."""
-        if not (self.preferences.use_bert and self.bert_usable()[0]):
-            return None
-        model_dir = self.preferences.bert_model_dir or None
-
-        def load_bert():
-            from reader.analysis.bert import find_bert_model
-
-            return find_bert_model(model_dir)
-
-        return load_bert
-
     def bert_usable(self) -> tuple[bool, str]:
-        """Whether the BERT recognizer can run here, and one line saying why not (asked once: file checks)."""
-        if self._custom_second_stage:
-            return True, ""
-        if not self._allow_bert:
-            return False, ""
-        if self._bert_check is None:
-            try:
-                from reader.analysis.bert import bert_available
-
-                self._bert_check = bert_available(self.preferences.bert_model_dir or None)
-            except Exception as error:  # noqa: BLE001 - an optional recognizer never blocks reading
-                self._bert_check = (False, " ".join(str(error).split()))
-        return self._bert_check
+        """Whether the second stage can run here, and one line saying why not."""
+        return self._bert.usable() if self._bert is not None else (True, "")
 
     def set_use_bert(self, use: bool) -> None:
         """Run camel-tools' BERT after the offline model (persisted); on the article shown, now."""

@@ -450,4 +450,4 @@ def test_bert_toggle_is_disabled_and_says_why_when_not_installed(make_window, mo
     window = make_window(allow_bert=True)
     action = window.menus.actions["bert"]
     assert not action.isEnabled() and "camel_data" in action.toolTip()
-    assert window._bert_stage() is None
+    assert window.session._second_stage() is None

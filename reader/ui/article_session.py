@@ -196,7 +196,7 @@ class ArticleSession(QObject):
         stage, self.stage = self.stage, ""
         if stage == SECOND:
             self.complete = True  # the offline results stand
+        was_opening, self.opening_path = self.opening_path is not None, None
         self.stopped.emit()
-        if self.opening_path is not None:  # the reader stopped the reading
-            self.opening_path = None
+        if was_opening:  # the reader stopped the reading: the article shown carries on
             self._open_ended()

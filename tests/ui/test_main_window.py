@@ -451,3 +451,29 @@ def test_bert_toggle_is_disabled_and_says_why_when_not_installed(make_window, mo
     action = window.menus.actions["bert"]
     assert not action.isEnabled() and "camel_data" in action.toolTip()
     assert window.session._second_stage() is None
+
+
+def test_stopping_an_open_keeps_the_article(qtbot, make_window, open_and_wait, monkeypatch, tmp_path) -> None:
+    import time
+
+    import reader.io
+    from reader.io import load
+
+    window = make_window()
+    open_and_wait(window)
+    other = tmp_path / "slow.txt"
+    other.write_text("وصل الوفد إلى بغداد.", encoding="utf-8")
+
+    def slow_load(path, encoding=None):
+        time.sleep(0.5)
+        return load(path, encoding)
+
+    monkeypatch.setattr(reader.io, "load", slow_load)
+    window.open_file(other)
+    with qtbot.waitSignal(window.session.stopped, timeout=10_000):
+        window.menus.actions["stop"].trigger()
+    assert window.statusBar().currentMessage() == "Opening cancelled."
+    assert window.source.path.endswith("mosul-offensive.txt") and window.is_ready()
+    qtbot.wait(300)  # the file read in the meantime is not shown
+    assert window.source.path.endswith("mosul-offensive.txt")
+    assert not window.menus.actions["stop"].isEnabled()

@@ -33,7 +33,7 @@ NAME_TYPES = (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION)
 MIN_SCORE = 0.8
 #: A name's type must carry this share of the document's votes for it.
 MIN_SHARE = 0.7
-#: Confidence given to a propagated span, relative to the spans that taught it.
+#: Confidence given to a propagated span (its evidence is indirect).
 PROPAGATED_SCORE = 0.9
 MIN_LETTERS = 3
 #: Words that join a surname to the name before it: بن لادن، أبو مازن، عبد الله.
@@ -93,7 +93,7 @@ def propagate(
             continue
         length, entity_type = match
         start, end = doc.tokens[i].start, doc.tokens[i + length - 1].end
-        found.append(Span(start, end, entity_type, score=PROPAGATED_SCORE * min(1.0, max(min_score, 0.0) + 0.1)))
+        found.append(Span(start, end, entity_type, score=PROPAGATED_SCORE))
         i += length
     found.sort(key=lambda s: (s.start, -s.end))
     return found

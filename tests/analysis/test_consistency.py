@@ -1,6 +1,8 @@
 """Document-level consistency: confident names spread to their other occurrences."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.consistency import propagate
 from reader.analysis.recognizer import TokenizedText
@@ -126,3 +128,31 @@ def test_spans_that_do_not_align_with_tokens_are_kept_but_teach_nothing():
     doc = doc_of(ARTICLE)
     odd = Span(ARTICLE.index("الموصل") + 1, ARTICLE.index("الموصل") + 6, PLACE, score=1.0)
     assert propagate(doc, [odd], common_words=set()) == [odd]
+
+WORDS = ["الموصل", "بالموصل", "كارتر", "آشتون", "قال", "في", "والحشد", "الحشد", "الشعبي", "،", "."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=30),
+    picks=st.lists(st.tuples(st.integers(0, 29), st.integers(1, 3), st.sampled_from([PERSON, PLACE, ORG])), max_size=5),
+)
+def test_new_spans_are_token_aligned_and_never_overlap(words, picks):
+    text = " ".join(words)
+    doc = doc_of(text)
+    spans, taken = [], set()
+    for first, length, kind in picks:
+        last = min(first + length, len(doc.tokens)) - 1
+        if first > last or taken & set(range(first, last + 1)):
+            continue
+        taken |= set(range(first, last + 1))
+        spans.append(Span(doc.tokens[first].start, doc.tokens[last].end, kind, score=0.95))
+    out = propagate(doc, spans, common_words=set())
+    assert all(s in out for s in spans)
+    starts = {t.start for t in doc.tokens}
+    ends = {t.end for t in doc.tokens}
+    ordered = sorted(out, key=lambda s: s.start)
+    for a, b in zip(ordered, ordered[1:]):
+        assert a.end <= b.start  # input spans do not overlap, so neither may output
+    for span in out:
+        assert span.start in starts and span.end in ends

@@ -13,6 +13,7 @@ Feature strings are short on purpose: they are the model's vocabulary.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ from reader.analysis.ner.gazetteers import (
     Gazetteer,
 )
 from reader.analysis.ner.wordforms import article_stem, conjunction_stripped, normalize_word
+
+#: Distinct word forms whose features are kept (about 1 KB each).
+MAX_CACHED_WORDS = 300_000
 
 #: Window offsets whose word features a token sees.
 OFFSETS = (-2, -1, 1, 2)
@@ -72,6 +76,52 @@ class WordClasses:
         return cls(dict(data["by_word"]), dict(data["by_stem"]))
 
 
+class NameShape:
+    """How much a word *looks like* a name: character trigram models of names vs other words.
+
+    Trained on the clitic-free forms the training data tagged (mostly) as a
+    person, place or organization, against those it tagged O. Transliterated
+    foreign names (ـوفسكي، ـينيو، غو) and Arabic name patterns share letter
+    sequences that ordinary words lack; one score summarizes them all, where
+    separate n-gram features would each be too rare to learn. ``band(word)``
+    is the mean log-likelihood ratio per trigram, rounded to half units.
+    """
+
+    def __init__(self, by_stem: Mapping[str, str]) -> None:
+        names: Counter[str] = Counter()
+        others: Counter[str] = Counter()
+        for stem, word_class in by_stem.items():
+            if len(stem) < 2 or not _is_arabic(stem):
+                continue
+            kind = word_class[:-1]
+            target = others if kind == "O" else names if kind in ("PERS", "LOC", "ORG") else None
+            if target is not None:
+                target.update(_trigrams(stem))
+        vocabulary = len(names.keys() | others.keys()) + 1
+        name_total = sum(names.values()) + vocabulary
+        other_total = sum(others.values()) + vocabulary
+        # Add-one smoothed log ratio per trigram; an unseen trigram gets the prior's.
+        self._unseen = math.log(other_total / name_total)
+        self._ratio = {
+            gram: math.log((names[gram] + 1) / name_total) - math.log((others[gram] + 1) / other_total)
+            for gram in names.keys() | others.keys()
+        }
+
+    def band(self, stem: str) -> str:
+        grams = _trigrams(stem)
+        ratio = sum(self._ratio.get(gram, self._unseen) for gram in grams)
+        return str(max(-4, min(4, round(2 * ratio / len(grams)))))
+
+
+def _trigrams(word: str) -> list[str]:
+    padded = "^" + word + "$"
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+def _is_arabic(word: str) -> bool:
+    return all("\u0621" <= c <= "\u064a" for c in word)
+
+
 def _classify(counts: dict[str, Counter[str]]) -> dict[str, str]:
     classes: dict[str, str] = {}
     for word, counter in counts.items():
@@ -96,13 +146,14 @@ def _classify(counts: dict[str, Counter[str]]) -> dict[str, str]:
 #: (وغادة، ومدحت) gets that form's identity and class;
 #: ``ctx-affixes``: the first/last two letters of the words ±1 (verb
 #: prefixes and suffixes: وأضاف راوول، سجلها ...);
+#: ``name-lm``: how much the word looks like a name (``NameShape``);
 #: ``unk-shape``: for a word the training data never saw, that fact joined
 #: with its prefix (``u=``: no article — most unseen words without ال are
 #: names; ``u=ال``: an unseen noun or a nisba surname);
 #: ``ngrams``: character 3-grams of the stem (transliterated foreign names
 #: share them: ـوفسكي، ـينيو).
 ALL_OPTIONS = frozenset(
-    {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms", "ngrams", "ctx-affixes", "unk-shape"}
+    {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms", "ngrams", "ctx-affixes", "unk-shape", "name-lm"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset({"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"})
@@ -110,6 +161,7 @@ DEFAULT_OPTIONS = frozenset({"affixes", "gazetteer", "classes", "window2", "conj
 # Document cues a word gives the word after it / before it (see ``document``).
 _CUES_AS_PREVIOUS = {PERSON_TITLE: "T", PERSON_AFTER: "V", PLACE_TRIGGER: "L", ORGANIZATION_TRIGGER: "O", FIRST_NAME: "F"}
 _CUES_AS_NEXT = {PERSON_AFTER: "V"}
+_NO_CUES: frozenset[str] = frozenset()
 
 
 class _Word:
@@ -127,9 +179,13 @@ class _Word:
         self.at_m2, self.at_m1 = ctx.get(-2, []), ctx.get(-1, [])
         self.at_p1, self.at_p2 = ctx.get(1, []), ctx.get(2, [])
         self.starts = starts  # forms that may open a multi-word gazetteer entry
-        self.cues_as_previous = frozenset(_CUES_AS_PREVIOUS[c] for c in cats if c in _CUES_AS_PREVIOUS)
-        self.cues_as_next = frozenset(_CUES_AS_NEXT[c] for c in cats if c in _CUES_AS_NEXT)
-        self.gentilic = GENTILIC in cats
+        self.cues_as_previous = _NO_CUES
+        self.cues_as_next = _NO_CUES
+        self.gentilic = False
+        if cats:  # most words have no gazetteer category
+            self.cues_as_previous = frozenset(_CUES_AS_PREVIOUS[c] for c in cats if c in _CUES_AS_PREVIOUS)
+            self.cues_as_next = frozenset(_CUES_AS_NEXT[c] for c in cats if c in _CUES_AS_NEXT)
+            self.gentilic = GENTILIC in cats
 
 
 # Sentence padding: the word just outside a sentence says "edge"; two out, nothing.
@@ -161,15 +217,16 @@ class FeatureExtractor:
         self.classes = classes
         self.options = options
         self.attributes = attributes
-        # Per window offset, the unprefixed features the model knows at that
-        # offset: only those get formatted (most words' identities are unknown).
-        self._known_at: dict[int, frozenset[str]] | None = None
+        # Per window offset, the features the model knows at that offset,
+        # unprefixed → prefixed: a word's context features are looked up, not formatted.
+        self._known_at: dict[int, dict[str, str]] | None = None
         if attributes is not None:
             self._known_at = {
-                offset: frozenset(a[len(f"{offset}:") :] for a in attributes if a.startswith(f"{offset}:"))
+                offset: {a[len(f"{offset}:") :]: a for a in attributes if a.startswith(f"{offset}:")}
                 for offset in OFFSETS
             }
         self._cache: dict[str, _Word] = {}  # token text → its features
+        self._name_shape = NameShape(classes.by_stem) if "name-lm" in options else None
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists for one sentence's tokens (no document context)."""
@@ -229,8 +286,9 @@ class FeatureExtractor:
             [*padded[i + 2].own, *padded[i].at_m2, *padded[i + 1].at_m1, *padded[i + 3].at_p1, *padded[i + 4].at_p2]
             for i in range(n)
         ]
-        if "gazetteer" in self.options and any(w.starts for w in words):
-            marks = self.gazetteer.match_multi([w.norm for w in words], [w.starts for w in words])
+        starts = [w.starts for w in words]
+        if "gazetteer" in self.options and any(starts):
+            marks = self.gazetteer.match_multi([w.norm for w in words], starts)
             for feats, mark in zip(out, marks, strict=True):
                 if mark is not None:
                     feats.append("mg=" + mark)
@@ -239,6 +297,8 @@ class FeatureExtractor:
     def _word(self, token: str) -> _Word:
         cached = self._cache.get(token)
         if cached is None:
+            if len(self._cache) >= MAX_CACHED_WORDS:
+                self._cache.clear()  # a bound on memory in a long session; refills fast
             cached = self._cache[token] = self._compute(token)
         return cached
 
@@ -270,6 +330,8 @@ class FeatureExtractor:
         gaz = ["g=" + c for c in cats]
 
         unk = ["u=" + prefix] if "unk-shape" in options and shape == "ar" and word_class == "UNK" else []
+        if self._name_shape is not None and shape == "ar" and len(base) > 1:
+            unk.append("nl=" + self._name_shape.band(base))
         own = ["bias", *identity, *unk, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8)), *classes, *gaz]
         if shape == "ar" and "affixes" in options:
             own += ["p2=" + base[:2], "p3=" + base[:3], "s1=" + base[-1:], "s2=" + base[-2:], "s3=" + base[-3:]]
@@ -287,10 +349,10 @@ class FeatureExtractor:
         else:
             keep = self.attributes or frozenset()
             own = [f for f in own if f in keep]
-            ctx = {
-                offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far) if f in known_at[offset]]
-                for offset in offsets
-            }
+            ctx = {}
+            for offset in offsets:
+                known = known_at[offset]
+                ctx[offset] = [known[f] for f in (near if abs(offset) == 1 else far) if f in known]
         starts = self.gazetteer.multi_starts(n) if "gazetteer" in options else ()
         return _Word(n, base, own, ctx, starts, cats)
 

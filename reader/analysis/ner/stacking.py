@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from reader.analysis.ner.conll import bio_spans
 
 _TYPES = ("PERS", "LOC", "ORG")
+#: Every token gets its own and its neighbours' first-pass tags; more means evidence.
+BASE_STACKED_FEATURES = 3
 
 
 def stacked_features(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
@@ -44,26 +46,43 @@ def stacked_features(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
     out: list[list[list[str]]] = []
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
         n = len(sentence_tags)
-        spans_here = {(first, last - 1) for kind, first, last in bio_spans(sentence_tags) if kind == "PERS"}
-        last_of_span = {last for first, last in spans_here if last > first}
-        first_of_span = {first for first, last in spans_here if last > first}
+        last_of_span: set[int] = set()
+        first_of_span: set[int] = set()
+        if any(tag != "O" for tag in sentence_tags):
+            for kind, first, last in bio_spans(sentence_tags):
+                if kind == "PERS" and last - first > 1:
+                    last_of_span.add(last - 1)
+                    first_of_span.add(first)
+        padded = ["edge", *sentence_tags, "edge"]
         feats_sentence: list[list[str]] = []
-        for i, (key, tag) in enumerate(zip(sentence_keys, sentence_tags, strict=True)):
-            feats = [
-                "s0=" + tag,
-                "s-1=" + (sentence_tags[i - 1] if i > 0 else "edge"),
-                "s+1=" + (sentence_tags[i + 1] if i + 1 < n else "edge"),
-            ]
-            own_type = tag[2:]
+        for i, key in enumerate(sentence_keys):
+            tag = padded[i + 1]
+            feats = [_S0[tag], _BEFORE[padded[i]], _AFTER[padded[i + 2]]]
             counts = by_type.get(key)
             if counts:
+                own_type = tag[2:]
                 for kind in _TYPES:
                     if counts[kind] > (own_type == kind):
                         feats.append("sd=" + kind)
-            if surnames[key] > (i in last_of_span):
+            if key in surnames and surnames[key] > (i in last_of_span):
                 feats.append("sd=SUR")
-            if given[key] > (i in first_of_span):
+            if key in given and given[key] > (i in first_of_span):
                 feats.append("sd=GIVEN")
             feats_sentence.append(feats)
         out.append(feats_sentence)
     return out
+
+
+class _Prefixed(dict):
+    """``prefix + tag`` strings, built once per tag."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = value = self.prefix + tag
+        return value
+
+
+_S0, _BEFORE, _AFTER = _Prefixed("s0="), _Prefixed("s-1="), _Prefixed("s+1=")

@@ -38,7 +38,7 @@ FOLDS = 10
 #: crfsuite settings, chosen on the dev split (see docs/model.md).
 CRF_PARAMS = {
     "c1": 0.1,
-    "c2": 0.01,
+    "c2": 0.1,
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.analysis.ner.conll import bio_spans
+from reader.analysis.ner.curated import CURATED_SCORE, CuratedNames
 from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
 from reader.analysis.ner.stacking import BASE_STACKED_FEATURES, stacked_features
 from reader.analysis.recognizer import TokenizedText
@@ -128,6 +129,7 @@ class OfflineRecognizer:
 
     def __init__(self, tagger: CrfTagger) -> None:
         self.tagger = tagger
+        self.curated = CuratedNames()
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> OfflineRecognizer:
@@ -144,11 +146,14 @@ class OfflineRecognizer:
         spans: list[Span] = []
         token_lists = [doc.tokens[s.first : s.last] for s in doc.sentences]
         tagged = self.tagger.tag_document([[t.text for t in tokens] for tokens in token_lists])
-        for tokens, (_, found) in zip(token_lists, tagged, strict=True):
+        for tokens, (tags, found) in zip(token_lists, tagged, strict=True):
             for kind, first, last, confidence in found:
                 entity_type = ENTITY_TYPES.get(kind)
                 if entity_type is not None:
                     spans.append(Span(tokens[first].start, tokens[last - 1].end, entity_type, score=confidence))
+            normalized = self.tagger.extractor.normalized([t.text for t in tokens])
+            for kind, first, last in self.curated.find(normalized, tags):
+                spans.append(Span(tokens[first].start, tokens[last - 1].end, ENTITY_TYPES[kind], score=CURATED_SCORE))
         return spans
 
 

@@ -275,6 +275,10 @@ class FeatureExtractor:
                             feats[i].append("dc=" + cue)
         return features
 
+    def normalized(self, tokens: Sequence[str]) -> list[str]:
+        """The normalized forms of ``tokens`` (from the cache)."""
+        return [self._word(t).norm for t in tokens]
+
     def keys(self, tokens: Sequence[str]) -> list[str]:
         """The clitic-free forms of ``tokens`` (بالموصل → موصل), as the document features compare them."""
         return [self._word(t).key for t in tokens]

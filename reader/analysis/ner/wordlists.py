@@ -133,6 +133,12 @@ COUNTRY_ALIASES = """
 """.split()
 
 RECENT_PLACES = """
+الموصل
+كركوك
+أربيل
+حلب
+دمشق
+حمص
 تلعفر
 نينوى
 الأنبار
@@ -152,3 +158,8 @@ RECENT_PLACES = """
 الرقة
 كوباني
 """.strip().splitlines()
+
+#: Entries of the recent-news lists that are also ordinary words or names
+#: (القاعدة "the base", حماس "enthusiasm", صلاح الدين a person): they feed
+#: the model's features but are never tagged on the list's word alone.
+AMBIGUOUS_RECENT = frozenset({"القاعدة", "حماس", "طالبان", "صلاح الدين", "حزب الله"})

@@ -79,3 +79,9 @@ def test_text_without_arabic_names_is_fine(recognizer, text):
 def test_a_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="not found"):
         OfflineRecognizer.load(tmp_path / "none.crfsuite")
+
+
+def test_recent_news_names_unknown_to_2007_training_text(recognizer):
+    text = "وقال المتحدث إن مقاتلي داعش انسحبوا من تلعفر بعد هجوم شنته فصائل الحشد الشعبي."
+    found = {(text[s.start : s.end], s.type) for s in recognizer.recognize(doc_of(text))}
+    assert {("داعش", ORG), ("تلعفر", PLACE), ("الحشد الشعبي", ORG)} <= found

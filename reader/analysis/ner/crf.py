@@ -37,6 +37,10 @@ ENTITY_TYPES: dict[str, EntityType] = {
 }
 
 
+#: ``(type, first token, last token exclusive, confidence)`` within a sentence.
+SpanFound = tuple[str, int, int, float]
+
+
 class ModelError(RuntimeError):
     """The model file is missing or unreadable (message fit for one line)."""
 
@@ -71,21 +75,21 @@ class CrfTagger:
         """BIO tags of one sentence's tokens."""
         return self.tag_with_confidence(tokens)[0]
 
-    def tag_with_confidence(self, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, int, int, float]]]:
+    def tag_with_confidence(self, tokens: Sequence[str]) -> tuple[list[str], list[SpanFound]]:
         """Tags of one sentence (read as a document of its own) and its spans
         ``(type, first, last_exclusive, confidence)``."""
         if not tokens:
             return [], []
         return self.tag_document([tokens])[0]
 
-    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[tuple[str, int, int, float]]]]:
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[SpanFound]]]:
         """``tag_with_confidence`` for each sentence of a document, with document features."""
         features = self.extractor.document(sentences)
         if self._second is None:
             return [self._tag_features(f, self._tagger) if f else ([], []) for f in features]
         first = [self._tag_features(f, self._tagger, with_spans=False)[0] if f else [] for f in features]
         keys = [self.extractor.keys(tokens) for tokens in sentences]
-        out: list[tuple[list[str], list[tuple[str, int, int, float]]]] = []
+        out: list[tuple[list[str], list[SpanFound]]] = []
         for sentence_features, tags, extra in zip(features, first, stacked_features(keys, first), strict=True):
             if all(tag == "O" for tag in tags) and all(len(e) == BASE_STACKED_FEATURES for e in extra):
                 # The first pass found nothing and the document says nothing more
@@ -100,7 +104,7 @@ class CrfTagger:
 
     def _tag_features(
         self, features: list[list[str]], tagger: pycrfsuite.Tagger | None = None, *, with_spans: bool = True
-    ) -> tuple[list[str], list[tuple[str, int, int, float]]]:
+    ) -> tuple[list[str], list[SpanFound]]:
         # A span's confidence is the mean marginal probability of its tags,
         # computed only for tagged tokens (most tokens are O: that saves the work).
         import pycrfsuite

@@ -45,7 +45,6 @@ def stacked_features(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
 
     out: list[list[list[str]]] = []
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
-        n = len(sentence_tags)
         last_of_span: set[int] = set()
         first_of_span: set[int] = set()
         if any(tag != "O" for tag in sentence_tags):

@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.ner.conll import Scores, Sentence, read_conll, score
-from reader.analysis.ner.features import ALL_OPTIONS, DEFAULT_OPTIONS, FeatureExtractor, WordClasses
+from reader.analysis.ner.conll import Scores, Sentence, read_conll
 from reader.analysis.ner.evaluate import DOC_SENTENCES
+from reader.analysis.ner.features import ALL_OPTIONS, DEFAULT_OPTIONS, FeatureExtractor, WordClasses
 from reader.analysis.ner.gazetteers import Gazetteer, build_gazetteer
 from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
 

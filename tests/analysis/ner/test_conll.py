@@ -5,8 +5,6 @@ import pytest
 from reader.analysis.ner.conll import ConllError, bio_spans, parse_conll, score
 
 
-
-
 def test_parse_reads_sentences_and_last_field():
     text = "قال O\nأحمد\tB-PERS\nسعيد I-PERS\n\nفي O\nبغداد B-LOC\n"
     assert parse_conll(text) == [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,8 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError, ConllError, ModelError) as error:
         print(f"cannot evaluate: {error}", file=sys.stderr)
         return 1
+    started = time.perf_counter()
     scores = evaluate(recognizer, sentences, propagate=not args.no_propagate, doc_sentences=args.doc_sentences)
+    elapsed = time.perf_counter() - started
+    tokens = sum(len(s) for s in sentences)
     print(scores.table())
+    print(f"{tokens:,} tokens in {elapsed:.1f} s ({tokens / max(elapsed, 1e-9):,.0f} tokens/s, one core)")
     return 0
 
 

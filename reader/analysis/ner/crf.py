@@ -26,10 +26,10 @@ from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
 from reader.entity_types import EntityType
 
-#: ANERcorp's types as the app's; MISC (events, nationalities, ...) is not shown.
 if TYPE_CHECKING:
     import pycrfsuite
 
+#: ANERcorp's types as the app's; MISC (events, nationalities, ...) is not shown.
 ENTITY_TYPES: dict[str, EntityType] = {
     "PERS": EntityType.PERSON,
     "LOC": EntityType.PLACE,

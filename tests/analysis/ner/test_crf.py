@@ -85,3 +85,24 @@ def test_recent_news_names_unknown_to_2007_training_text(recognizer):
     text = "وقال المتحدث إن مقاتلي داعش انسحبوا من تلعفر بعد هجوم شنته فصائل الحشد الشعبي."
     found = {(text[s.start : s.end], s.type) for s in recognizer.recognize(doc_of(text))}
     assert {("داعش", ORG), ("تلعفر", PLACE), ("الحشد الشعبي", ORG)} <= found
+
+
+@pytest.mark.parametrize("lexicon", [None, "{not json", '{"options": []}'])
+def test_a_broken_model_is_a_clear_error(tmp_path, lexicon):
+    model = tmp_path / "broken.crfsuite"
+    model.write_bytes(b"not a crfsuite model")
+    if lexicon is not None:
+        model.with_suffix(".lexicon.json").write_text(lexicon, encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot load"):
+        OfflineRecognizer.load(model)
+
+
+def test_a_broken_crf_file_beside_a_good_lexicon_is_a_clear_error(tmp_path):
+    from reader.analysis.ner.crf import default_model_path
+    from reader.analysis.ner.model import lexicon_path
+
+    model = tmp_path / "broken.crfsuite"
+    model.write_bytes(b"\x00" * 64)
+    lexicon_path(model).write_bytes(lexicon_path(default_model_path()).read_bytes())
+    with pytest.raises(ModelError, match="cannot load"):
+        OfflineRecognizer.load(model)

@@ -32,18 +32,20 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 
 
+@lru_cache(maxsize=200_000)
+def fold_letters(text: str) -> str:
+    """``text`` dediacritized, tatweel removed, alef/hamza → ا, alef maqsura → ي,
+    ta marbuta → ه (camel-tools' normalizers). Words repeat, so it is cached.
+    """
+    text = dediac_ar(text).replace(TATWEEL, "")
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
 @lru_cache(maxsize=65536)
 def normalize_form(text: str) -> str:
-    """A matching key: Unicode-normalized, dediacritized, tatweel removed,
-    alef/hamza → ا, alef maqsura → ي, ta marbuta → ه.
-
-    Words in news text repeat a lot, so results are cached.
-    """
-    text = normalize_unicode(text)
-    text = dediac_ar(text).replace(TATWEEL, "")
-    text = normalize_alef_ar(text)
-    text = normalize_alef_maksura_ar(text)
-    return normalize_teh_marbuta_ar(text)
+    """A matching key: ``fold_letters`` after Unicode normalization (so the
+    presentation-form ligature ﻻ matches لا)."""
+    return fold_letters(normalize_unicode(text))
 
 
 def _proclitic_splits(word: str) -> list[tuple[str, str]]:

@@ -18,25 +18,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
+from reader.analysis.arabic import fold_letters
 
-_TATWEEL = "\u0640"
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 #: A stem shorter than this after stripping is more likely a word of its own.
 MIN_STEM = 2
 
 
-@lru_cache(maxsize=200_000)
-def normalize_word(word: str) -> str:
-    """``word`` without diacritics/tatweel, alef, ya and teh marbuta unified."""
-    word = dediac_ar(word).replace(_TATWEEL, "")
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
+#: ``word`` without diacritics/tatweel, alef, ya and teh marbuta unified
+#: (the one definition, shared with entity grouping).
+normalize_word = fold_letters
 
 
 @lru_cache(maxsize=200_000)

@@ -141,3 +141,20 @@ def open_and_wait(qtbot) -> Callable[..., None]:
             assert window.open_file(path), window.last_error
 
     return open_file
+
+
+def _merged(mentions) -> list[tuple[int, int, EntityType]]:
+    """Mention spans as the document holds them: touching spans of one type read as one."""
+    spans: list[tuple[int, int, EntityType]] = []
+    for m in mentions:
+        if spans and spans[-1][1] == m.start and spans[-1][2] is m.type:
+            spans[-1] = (spans[-1][0], m.end, m.type)
+        else:
+            spans.append((m.start, m.end, m.type))
+    return spans
+
+
+@pytest.fixture
+def merged():
+    """``merged(mentions)``: the highlight spans a view should show for ``mentions``."""
+    return _merged

@@ -11,18 +11,7 @@ from PySide6.QtGui import QDropEvent
 from reader.entity_types import EntityType
 
 
-def merged(mentions) -> list[tuple[int, int, EntityType]]:
-    """Mention spans as the document holds them: touching spans of one type read as one."""
-    spans: list[tuple[int, int, EntityType]] = []
-    for m in mentions:
-        if spans and spans[-1][1] == m.start and spans[-1][2] is m.type:
-            spans[-1] = (spans[-1][0], m.end, m.type)
-        else:
-            spans.append((m.start, m.end, m.type))
-    return spans
-
-
-def test_highlights_match_the_mentions(make_window, open_and_wait) -> None:
+def test_highlights_match_the_mentions(merged, make_window, open_and_wait) -> None:
     window = make_window()
     open_and_wait(window)
     mentions = window.analysis.mentions
@@ -87,7 +76,7 @@ def test_keyboard_shortcuts_walk_the_mentions(qtbot, make_window, open_and_wait)
     assert window.navigator.state()[1] == 1
 
 
-def test_hiding_a_type_removes_its_highlights_and_panel_group(make_window, open_and_wait) -> None:
+def test_hiding_a_type_removes_its_highlights_and_panel_group(merged, make_window, open_and_wait) -> None:
     window = make_window()
     open_and_wait(window)
     assert EntityType.PLACE in window.panel.model.group_types()
@@ -341,7 +330,7 @@ def test_export_waits_for_the_analysis(make_window) -> None:
     assert window.last_error.startswith("Nothing to export yet")
 
 
-def test_second_stage_in_the_window(qtbot, make_window, sample, gazetteer) -> None:
+def test_second_stage_in_the_window(merged, qtbot, make_window, sample, gazetteer) -> None:
     """Offline results first, the second stage's progress, then its results replace them."""
 
     class SecondModel(gazetteer):
@@ -367,7 +356,7 @@ def test_second_stage_in_the_window(qtbot, make_window, sample, gazetteer) -> No
     assert not window.status.progress.isVisible() and window.statusBar().currentMessage() == ""
 
 
-def test_stopping_the_second_stage_keeps_the_offline_results(qtbot, make_window, sample, gazetteer) -> None:
+def test_stopping_the_second_stage_keeps_the_offline_results(merged, qtbot, make_window, sample, gazetteer) -> None:
     class SecondModel(gazetteer):
         name = "second model"
 
@@ -394,7 +383,7 @@ def menu_action(window, *texts: str):
     return action
 
 
-def test_theme_switches_at_runtime_and_is_remembered(qtbot, make_window, open_and_wait) -> None:
+def test_theme_switches_at_runtime_and_is_remembered(merged, qtbot, make_window, open_and_wait) -> None:
     from reader.ui.theme import is_dark
 
     window = make_window()

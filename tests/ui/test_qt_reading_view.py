@@ -110,16 +110,6 @@ def analysis_with(chosen: dict[int, EntityType]) -> Analysis:
     return Analysis(Source(TEXT), mentions, entities, "test")
 
 
-def merged(mentions) -> list[tuple[int, int, EntityType]]:
-    spans: list[tuple[int, int, EntityType]] = []
-    for m in mentions:
-        if spans and spans[-1][1] == m.start and spans[-1][2] is m.type:
-            spans[-1] = (spans[-1][0], m.end, m.type)
-        else:
-            spans.append((m.start, m.end, m.type))
-    return spans
-
-
 updates = st.lists(
     st.dictionaries(st.integers(0, len(SPANS) - 1), st.sampled_from(TYPES), max_size=40), min_size=1, max_size=4
 )
@@ -127,7 +117,7 @@ updates = st.lists(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(updates=updates, hidden=st.sets(st.sampled_from(TYPES), max_size=2))
-def test_successive_results_leave_exactly_the_last_ones_painted(qtbot, monkeypatch, updates, hidden) -> None:
+def test_successive_results_leave_exactly_the_last_ones_painted(merged, qtbot, monkeypatch, updates, hidden) -> None:
     """Partial results, types changing, mentions vanishing, slices cut short (edit blocks
     split where the queue jumps back): the document ends up showing exactly the last result."""
     from reader.ui import qt_highlighter

@@ -25,6 +25,7 @@ from reader.analysis.ner.gazetteers import (
     PLACE_TRIGGER,
     Gazetteer,
 )
+from reader.analysis.ner.usage import shared_word_usage
 from reader.analysis.ner.wordclasses import NameShape, WordClasses
 from reader.analysis.ner.wordforms import article_stem, conjunction_stripped, normalize_word
 
@@ -54,13 +55,16 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: with its prefix (``u=``: no article — most unseen words without ال are
 #: names; ``u=ال``: an unseen noun or a nisba surname);
 #: ``ngrams``: character 3-grams of the stem (transliterated foreign names
-#: share them: ـوفسكي، ـينيو).
+#: share them: ـوفسكي، ـينيو);
+#: ``usage``: how the word is used in a large corpus (``usage.WordUsage``:
+#: frequency, with the article, with suffixes); ``usage-window``: the same
+#: for the words ±1.
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
-    | {"ngrams", "ctx-affixes", "unk-shape", "name-lm"}
+    | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
-DEFAULT_OPTIONS = frozenset({"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"})
+DEFAULT_OPTIONS = frozenset({"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues", "usage"})
 
 # Document cues a word gives the word after it / before it (see ``document``).
 _CUES_AS_PREVIOUS = {
@@ -137,6 +141,7 @@ class FeatureExtractor:
             }
         self._cache: dict[str, _Word] = {}  # token text → its features
         self._name_shape = NameShape(classes.by_stem) if "name-lm" in options else None
+        self._usage = shared_word_usage() if "usage" in options else None
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists for one sentence's tokens (no document context)."""
@@ -246,13 +251,16 @@ class FeatureExtractor:
         unk = ["u=" + prefix] if "unk-shape" in options and shape == "ar" and word_class == "UNK" else []
         if self._name_shape is not None and shape == "ar" and len(base) > 1:
             unk.append("nl=" + self._name_shape.band(base))
-        own = ["bias", *identity, *unk, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8)), *classes, *gaz]
+        use = self._usage.features(n, base) if self._usage is not None and shape == "ar" else []
+        own = ["bias", *identity, *unk, *use, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8)), *classes, *gaz]
         if shape == "ar" and "affixes" in options:
             own += ["p2=" + base[:2], "p3=" + base[:3], "s1=" + base[-1:], "s2=" + base[-2:], "s3=" + base[-3:]]
         if shape == "ar" and "ngrams" in options:
             own += ["c3=" + base[k : k + 3] for k in range(1, len(base) - 3)]
 
         near = [*identity, "sh=" + shape, *classes[:1], *gaz, *unk]
+        if "usage-window" in options:
+            near += use
         if shape == "ar" and "ctx-affixes" in options:
             near += ["p2=" + n[:2], "s2=" + n[-2:]]
         far = [*identity[:1], *classes[:1], *gaz]

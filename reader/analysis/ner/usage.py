@@ -1,0 +1,151 @@
+"""How a word is used in a large corpus: evidence that an unseen word is a name.
+
+Arabic has no capital letters, so a name the training data never saw looks
+like any other word. How the word is *used* across a large corpus tells them
+apart: a common noun takes the article and the possessive suffixes
+(كتاب، الكتاب، كتابه), a name almost never does (كارتر is frequent, الكارتر
+and كارتره are not). wordfreq (Apache-2.0 code, CC BY-SA 4.0 data) ships the
+frequencies of 620,000 Arabic words, from Wikipedia, news, subtitles, books
+and the web; we fold its words the way the features fold theirs and ask
+three questions of a word and its clitic-free stem:
+
+- ``fq``: how frequent is the word as written (a band of log10 frequency);
+- ``art``: how much more or less frequent is the stem with the article
+  (log f(ال + stem) − log f(stem));
+- ``sfx``: how frequent is the stem's most frequent suffixed form
+  (ـه، ـها، ـهم، ـات، ـين ...), relative to the stem.
+
+Each answer is a coarse band (a CRF feature string), so the model learns
+from the training data how far to trust it.
+
+Folding 620,000 words takes a second or two, so the folded table is kept in
+the user's cache folder (``~/.cache/arabic-reader``), keyed by wordfreq's
+version; it is rebuilt when missing or unreadable, and a cache that cannot
+be written only costs the time.
+"""
+
+from __future__ import annotations
+
+import marshal
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+#: Suffixes a common noun or adjective takes and a name rarely does.
+SUFFIXES = ("ه", "ها", "هم", "هما", "ي", "نا", "كم", "ات", "ين", "ون", "يه")
+
+#: log10 frequency given to a word wordfreq does not list (its list stops near 1e-8).
+ABSENT = -9.0
+
+# wordfreq's Arabic words carry no diacritics or tatweel; folding them is
+# fold_letters' letter mapping alone (checked by the tests).
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+class WordUsage:
+    """Folded word → log10 frequency, and the feature bands derived from it."""
+
+    def __init__(self, log_frequencies: Mapping[str, float]) -> None:
+        self._log = dict(log_frequencies)
+
+    @classmethod
+    def from_frequencies(cls, frequencies: Mapping[str, float]) -> WordUsage:
+        """From raw word → frequency pairs (several spellings may fold together)."""
+        folded: dict[str, float] = {}
+        get = folded.get
+        for word, frequency in frequencies.items():
+            if frequency > 0:
+                key = word.translate(_FOLD)
+                folded[key] = get(key, 0.0) + frequency
+        return cls({w: math.log10(f) for w, f in folded.items()})
+
+    @classmethod
+    def from_wordfreq(cls, cache_dir: Path | None = None) -> WordUsage | None:
+        """The table from the installed wordfreq, through the cache; None without wordfreq."""
+        try:
+            from importlib.metadata import version
+
+            import wordfreq
+        except ImportError:
+            return None
+        folder = default_cache_dir() if cache_dir is None else cache_dir
+        cache = folder / f"word-usage-ar-wordfreq-{version('wordfreq')}.marshal"
+        try:
+            return cls(marshal.loads(cache.read_bytes()))
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        usage = cls.from_frequencies(wordfreq.get_frequency_dict("ar", "large"))
+        _write_quietly(cache, marshal.dumps(usage._log))
+        return usage
+
+    def __len__(self) -> int:
+        return len(self._log)
+
+    def log_frequency(self, folded: str) -> float:
+        return self._log.get(folded, ABSENT)
+
+    def features(self, word: str, stem: str) -> list[str]:
+        """Bands for a normalized ``word`` whose clitic-free stem is ``stem``."""
+        log = self._log.get
+        out = ["fq=" + band(log(word, ABSENT), (-7.5, -6.5, -5.5, -4.5, -3.5))]
+        bare = log(stem, ABSENT)
+        article = log("ال" + stem, ABSENT)
+        if bare == ABSENT and article == ABSENT:
+            out.append("art=none")
+            return out
+        out.append("art=" + band(article - bare, (-3.0, -1.5, -0.5, 0.5, 1.5)))
+        suffixed = max(log(stem + s, ABSENT) for s in SUFFIXES)
+        out.append("sfx=" + band(suffixed - max(bare, article), (-3.5, -2.5, -1.5, -0.5)))
+        return out
+
+
+@cache
+def shared_word_usage() -> WordUsage:
+    """The one table of this process (loaded on first use).
+
+    Raises ``RuntimeError`` when wordfreq is not installed: a model trained
+    with the ``usage`` features cannot tag correctly without it.
+    """
+    usage = WordUsage.from_wordfreq()
+    if usage is None:
+        raise RuntimeError("the offline model needs the wordfreq package: pip install wordfreq")
+    return usage
+
+
+def band(value: float, edges: tuple[float, ...]) -> str:
+    """The index of the band ``value`` falls in, as a string (``edges`` ascending)."""
+    for k, edge in enumerate(edges):
+        if value < edge:
+            return str(k)
+    return str(len(edges))
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder: XDG on Linux, Caches on macOS, LOCALAPPDATA on Windows."""
+    if sys.platform == "win32":
+        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        root = Path.home() / "Library" / "Caches"
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "arabic-reader"
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Write ``data`` atomically; a read-only or full disk only loses the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

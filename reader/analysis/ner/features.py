@@ -58,13 +58,16 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: share them: ـوفسكي، ـينيو);
 #: ``usage``: how the word is used in a large corpus (``usage.WordUsage``:
 #: frequency, with the article, with suffixes); ``usage-window``: the same
-#: for the words ±1.
+#: for the words ±1; ``conj-cues``: a word whose name-ness shows only
+#: without its و/ف (وحسن، وموناكو) says so (``cj=``): a new name starts there.
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
-    | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window"}
+    | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues", "cue-usage"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
-DEFAULT_OPTIONS = frozenset({"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues", "usage"})
+DEFAULT_OPTIONS = frozenset(
+    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues", "usage", "conj-cues", "cue-usage"}
+)
 
 # Document cues a word gives the word after it / before it (see ``document``).
 _CUES_AS_PREVIOUS = {
@@ -82,7 +85,7 @@ class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
     __slots__ = ("norm", "key", "own", "at_m2", "at_m1", "at_p1", "at_p2", "starts",
-                 "cues_as_previous", "cues_as_next", "gentilic")
+                 "cues_as_previous", "cues_as_next", "gentilic", "usage")
 
     def __init__(self, norm: str, key: str, own: list[str], ctx: dict[int, list[str]],
                  starts: tuple[str, ...] = (), cats: Sequence[str] = ()) -> None:
@@ -96,6 +99,7 @@ class _Word:
         self.cues_as_previous = _NO_CUES
         self.cues_as_next = _NO_CUES
         self.gentilic = False
+        self.usage = ""  # the word's article band (``usage``), for ``cue-usage``
         if cats:  # most words have no gazetteer category
             self.cues_as_previous = frozenset(_CUES_AS_PREVIOUS[c] for c in cats if c in _CUES_AS_PREVIOUS)
             self.cues_as_next = frozenset(_CUES_AS_NEXT[c] for c in cats if c in _CUES_AS_NEXT)
@@ -205,6 +209,12 @@ class FeatureExtractor:
             [*padded[i + 2].own, *padded[i].at_m2, *padded[i + 1].at_m1, *padded[i + 3].at_p1, *padded[i + 4].at_p2]
             for i in range(n)
         ]
+        if "cue-usage" in self.options:
+            # An unseen-looking word right after a title, a reporting verb or a first name.
+            for i in range(1, n):
+                cues, band = words[i - 1].cues_as_previous, words[i].usage
+                if cues and band:
+                    out[i] += ["cu=" + band + c for c in cues]
         starts = [w.starts for w in words]
         if "gazetteer" in self.options and any(starts):
             marks = self.gazetteer.match_multi([w.norm for w in words], starts)
@@ -247,6 +257,15 @@ class FeatureExtractor:
             identity.append("st=" + base)
         classes = ["lw=" + word_class, "ls=" + stem_class] if "classes" in options else []
         gaz = ["g=" + c for c in cats]
+        if "conj-cues" in options and stem is None and shape == "ar":
+            # وحسن، وموناكو: a name after "and" starts a new name (B-, not I-).
+            form = conjunction_stripped(n)
+            if form is not None:
+                exact = self.gazetteer.single.get(n, frozenset())
+                gaz += ["cj=" + c for c in cats if c not in exact]
+                known = self.classes.by_word.get(form, "UNK")
+                if known[:3] in ("PER", "LOC", "ORG"):
+                    gaz.append("cj=" + known)
 
         unk = ["u=" + prefix] if "unk-shape" in options and shape == "ar" and word_class == "UNK" else []
         if self._name_shape is not None and shape == "ar" and len(base) > 1:
@@ -276,7 +295,10 @@ class FeatureExtractor:
                 known = known_at[offset]
                 ctx[offset] = [known[f] for f in (near if abs(offset) == 1 else far) if f in known]
         starts = self.gazetteer.multi_starts(n) if "gazetteer" in options else ()
-        return _Word(n, base, own, ctx, starts, cats)
+        word = _Word(n, base, own, ctx, starts, cats)
+        if use and "cue-usage" in options:
+            word.usage = use[1][4:]  # "art=3" → "3"
+        return word
 
 
 def _shape(token: str) -> str:

@@ -83,3 +83,28 @@ def test_unknown_option_is_rejected():
 
 def test_keys_are_clitic_free():
     assert extractor().keys(["بالموصل", "والموصل", "كارتر"]) == ["موصل", "موصل", "كارتر"]
+
+
+def test_conj_cues_mark_a_name_that_shows_only_without_its_conjunction():
+    gaz = Gazetteer.from_entries([("LOC", "بغداد"), ("LOC", "الموصل"), ("FIRST", "وليد")])
+    ex = FeatureExtractor(gaz, CLASSES, ALL | {"conj-cues"})
+    with_and, bare, article, own_w = ex.sentence(["وبغداد", "بغداد", "والموصل", "وليد"])
+    assert "cj=LOC" in with_and and "g=LOC" in with_and
+    assert not any(f.startswith("cj=") for f in bare)
+    # والموصل carries its article: its name-ness is the place's own, not a conjunction's.
+    assert not any(f.startswith("cj=") for f in article)
+    # وليد is a name as written: nothing comes from stripping its و.
+    assert not any(f.startswith("cj=") for f in own_w)
+
+
+def test_conj_cues_use_the_training_class_of_the_bare_form():
+    classes = WordClasses.from_sentences([[("حسن", "B-PERS")]] * 6)
+    feats = FeatureExtractor(GAZ, classes, ALL | {"conj-cues"}).sentence(["وحسن"])[0]
+    assert "cj=PERS3" in feats
+
+
+def test_usage_features_band_the_word_and_its_neighbours():
+    pytest.importorskip("wordfreq")
+    feats = extractor(options=ALL | {"usage", "cue-usage"}).sentence(["قال", "كارتر"])
+    assert any(f.startswith("fq=") for f in feats[1]) and "art=0" in feats[1]
+    assert "cu=0V" in feats[1]  # a name-like word right after a reporting verb

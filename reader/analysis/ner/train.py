@@ -176,7 +176,7 @@ def evaluate_model(model_path: Path, sentences: Sequence[Sentence], *, propagate
 
 
 def cross_validate(
-    sentences: Sequence[Sentence], fold: int, k: int, train: Any, settings: dict, *, name_lists: bool = True
+    sentences: Sequence[Sentence], fold: int, k: int, train: Any, settings: dict, lists: dict | None = None
 ) -> str:
     """Train on all but the ``fold``-th of ``k`` contiguous parts, score on it; one summary line.
 
@@ -188,7 +188,7 @@ def cross_validate(
     lo, hi = n * fold // k, n * (fold + 1) // k
     held, rest = sentences[lo:hi], [*sentences[:lo], *sentences[hi:]]
     started = time.perf_counter()
-    gazetteer = build_gazetteer(WordClasses.from_sentences(rest).common_words(), name_lists=name_lists)
+    gazetteer = build_gazetteer(WordClasses.from_sentences(rest).common_words(), **(lists or {}))
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "fold.crfsuite"
         train(rest, gazetteer, model, **settings)
@@ -216,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--keep-misc", action="store_true", help="train MISC as a label (default: as O)")
     parser.add_argument("--single-pass", action="store_true", help="no stacked second pass")
+    parser.add_argument("--name-lists", type=Path, default=None, metavar="DIR", help="read the name lists from DIR")
     parser.add_argument(
         "--no-name-lists", action="store_true", help="leave the lists of resources/gazetteers out of the gazetteer"
     )
@@ -238,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ANERcorp training file not found: {train_file}", file=sys.stderr)
         return 1
     out = args.out or default_model_path()
-    lists = not args.no_name_lists
+    lists = {"name_lists": not args.no_name_lists, "lists_dir": args.name_lists}
 
     sentences = read_conll(train_file)
     if args.cv:
@@ -247,11 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--cv needs K >= 2 and folds between 0 and K-1")
         train = train_crf if args.single_pass else train_stacked
         for fold in folds:
-            print(cross_validate(sentences, fold, args.cv, train, settings, name_lists=lists), flush=True)
+            print(cross_validate(sentences, fold, args.cv, train, settings, lists), flush=True)
         return 0
     train_sentences, dev = split_dev(sentences)
     started = time.perf_counter()
-    gazetteer = build_gazetteer(WordClasses.from_sentences(train_sentences).common_words(), name_lists=lists)
+    gazetteer = build_gazetteer(WordClasses.from_sentences(train_sentences).common_words(), **lists)
     dev_model = out.with_name(out.stem + ".dev.crfsuite")
     print(f"training on {len(train_sentences)} sentences, dev {len(dev)} sentences ...", flush=True)
     train = train_crf if args.single_pass else train_stacked
@@ -266,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in (dev_model, lexicon_path(dev_model), second_pass_path(dev_model)):
         path.unlink(missing_ok=True)
     print(f"training the final model on train + dev ({len(sentences)} sentences) ...", flush=True)
-    gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), name_lists=lists)
+    gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), **lists)
     train(sentences, gazetteer, out, **settings)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0

@@ -62,7 +62,8 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: without its و/ف (وحسن، وموناكو) says so (``cj=``): a new name starts there.
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
-    | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues", "cue-usage"}
+    | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues"}
+    | {"cue-usage"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(

@@ -114,12 +114,32 @@ def test_train_command_without_data_says_so(tmp_path, capsys):
     assert "not found" in capsys.readouterr().err
 
 
+def _toy_gazetteer(common=(), **lists):
+    return Gazetteer.from_entries([("LOC", "حلب")])
+
+
+def test_cross_validation_prints_one_line_per_fold(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / train_cli.TRAIN_FILE).write_text(TOY * 4, encoding="utf-8")
+    monkeypatch.setattr(train_cli, "build_gazetteer", _toy_gazetteer)
+    argv = ["--data", str(data), "--cv", "2", "--single-pass", "--c1", "0.01"]
+    assert train_cli.main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["fold 0/2", "fold 1/2"]
+    assert all("with consistency pass" in line and "PERS" in line for line in lines)
+    assert train_cli.main([*argv, "--folds", "1"]) == 0
+    assert capsys.readouterr().out.startswith("fold 1/2:")
+    with pytest.raises(SystemExit):
+        train_cli.main([*argv, "--folds", "2"])  # no such fold
+
+
 def test_train_command_end_to_end(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
     data.mkdir()
     (data / train_cli.TRAIN_FILE).write_text(TOY * 4, encoding="utf-8")
     # A small gazetteer keeps the test fast; the real one is built from packages.
-    monkeypatch.setattr(train_cli, "build_gazetteer", lambda common=(): Gazetteer.from_entries([("LOC", "حلب")]))
+    monkeypatch.setattr(train_cli, "build_gazetteer", _toy_gazetteer)
     out = tmp_path / "model" / "toy.crfsuite"
     assert train_cli.main(["--data", str(data), "--out", str(out), "--c1", "0.01"]) == 0
     printed = capsys.readouterr().out

@@ -83,7 +83,7 @@ class WindowMenus:
                                      shortcut="F3")
         a["find_previous"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Previous"),
                                          w.finder.find_previous, shortcut="Shift+F3")
-        a["filter"] = make_action(w, QCoreApplication.translate("MainWindow", "&Filter Entities"), w.focus_filter,
+        a["filter"] = make_action(w, QCoreApplication.translate("MainWindow", "Filter &Entities"), w.focus_filter,
                                   icon_name="fa6s.filter", shortcut="Ctrl+Shift+F")
         a["next"] = make_action(w, QCoreApplication.translate("MainWindow", "&Next Mention"), w.navigator.next_mention,
                                 icon_name="fa6s.chevron-down", theme_icon="go-down", shortcut=["Ctrl+.", "F8"],
@@ -145,7 +145,7 @@ class WindowMenus:
         self.fill_font_menu()
         view_menu.addSeparator()
         view_menu.addAction(a["panel"])
-        types_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "Highlight &Types"))
+        types_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Highlight Types"))
         self.type_actions = {}
         enabled = w.legend.enabled_types()
         for number, entity_type in enumerate(TYPE_ORDER, start=1):

@@ -197,8 +197,8 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <source>&amp;Filter Entities</source>
-        <translation>&amp;تصفية الكيانات</translation>
+        <source>Filter &amp;Entities</source>
+        <translation>تص&amp;فية الكيانات</translation>
     </message>
     <message>
         <source>&amp;Next Mention</source>
@@ -262,7 +262,7 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     </message>
     <message>
         <source>Reopen with E&amp;ncoding</source>
-        <translation>إعادة الفتح ب&amp;ترميز</translation>
+        <translation>إعادة الفتح بت&amp;رميز</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -277,7 +277,7 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>ال&amp;خط</translation>
     </message>
     <message>
-        <source>Highlight &amp;Types</source>
+        <source>&amp;Highlight Types</source>
         <translation>&amp;أنواع الإبراز</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;Automatic ({family})</source>
@@ -314,7 +314,7 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;اللغة</translation>
+        <translation>ال&amp;لغة</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>

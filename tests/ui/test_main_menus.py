@@ -136,3 +136,34 @@ def test_language_switches_at_runtime_and_is_remembered(qtbot, make_window, monk
     finally:
         i18n.install_translator(app, "en", cache_dir=tmp_path)
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def mnemonic_clashes(actions, where="menu bar") -> list[tuple[str, str, list[str]]]:
+    """(menu, letter, entries) wherever two entries of one menu share their &-letter."""
+    by_letter: dict[str, list[str]] = {}
+    clashes = []
+    for action in actions:
+        if action.isSeparator():
+            continue
+        text = action.text().partition("\t")[0].replace("&&", "")
+        at = text.find("&")
+        if at >= 0 and at + 1 < len(text):
+            by_letter.setdefault(text[at + 1].casefold(), []).append(text)
+        if action.menu() is not None:
+            clashes += mnemonic_clashes(action.menu().actions(), text)
+    clashes += [(where, letter, texts) for letter, texts in by_letter.items() if len(texts) > 1]
+    return clashes
+
+
+def test_no_two_entries_of_a_menu_share_a_mnemonic(qtbot, make_window, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(i18n, "default_cache_dir", lambda: tmp_path)
+    app = QApplication.instance()
+    window = make_window()
+    assert mnemonic_clashes(window.menuBar().actions()) == []
+    try:
+        i18n.install_translator(app, "ar", cache_dir=tmp_path)
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() != "&File", timeout=5_000)
+        clashes = mnemonic_clashes(window.menuBar().actions())
+        assert clashes == [], "\n".join(map(str, clashes))
+    finally:
+        i18n.install_translator(app, "en", cache_dir=tmp_path)

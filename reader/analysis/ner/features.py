@@ -58,16 +58,21 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: share them: ـوفسكي، ـينيو);
 #: ``usage``: how the word is used in a large corpus (``usage.WordUsage``:
 #: frequency, with the article, with suffixes); ``usage-window``: the same
-#: for the words ±1; ``conj-cues``: a word whose name-ness shows only
-#: without its و/ف (وحسن، وموناكو) says so (``cj=``): a new name starts there.
+#: for the words ±1; ``usage-conj``: an unseen-looking word with و/ف is
+#: judged by its form without them when that form is far more frequent
+#: (وبوين → بوين); ``conj-cues``: a word whose name-ness shows only
+#: without its و/ف (وحسن، وموناكو) says so (``cj=``): a new name starts there;
+#: ``cue-usage``: the word's article band joined with the cue of the word
+#: before it (``cu=0V``: a never-with-article word after a reporting verb).
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
     | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues"}
-    | {"cue-usage"}
+    | {"cue-usage", "usage-conj"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(
-    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues", "usage", "conj-cues", "cue-usage"}
+    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"}
+    | {"usage", "conj-cues", "cue-usage"}
 )
 
 # Document cues a word gives the word after it / before it (see ``document``).
@@ -271,7 +276,16 @@ class FeatureExtractor:
         unk = ["u=" + prefix] if "unk-shape" in options and shape == "ar" and word_class == "UNK" else []
         if self._name_shape is not None and shape == "ar" and len(base) > 1:
             unk.append("nl=" + self._name_shape.band(base))
-        use = self._usage.features(n, base) if self._usage is not None and shape == "ar" else []
+        use: list[str] = []
+        if self._usage is not None and shape == "ar":
+            word, usage_stem = n, base
+            if "usage-conj" in options and stem is None:
+                # وبوين: judge the word without its و/ف when that form is the common one.
+                form = conjunction_stripped(n)
+                freq = self._usage.log_frequency
+                if form is not None and freq(form) > freq(n) + 1.0:
+                    word = usage_stem = form
+            use = self._usage.features(word, usage_stem)
         own = ["bias", *identity, *unk, *use, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8)), *classes, *gaz]
         if shape == "ar" and "affixes" in options:
             own += ["p2=" + base[:2], "p3=" + base[:3], "s1=" + base[-1:], "s2=" + base[-2:], "s3=" + base[-3:]]

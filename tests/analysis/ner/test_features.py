@@ -108,3 +108,17 @@ def test_usage_features_band_the_word_and_its_neighbours():
     feats = extractor(options=ALL | {"usage", "cue-usage"}).sentence(["قال", "كارتر"])
     assert any(f.startswith("fq=") for f in feats[1]) and "art=0" in feats[1]
     assert "cu=0V" in feats[1]  # a name-like word right after a reporting verb
+
+
+def test_usage_conj_judges_a_rare_word_by_its_form_without_and():
+    pytest.importorskip("wordfreq")
+
+    def usage_of(token: str, options: frozenset[str]) -> list[str]:
+        feats = extractor(options=options).sentence([token])[0]
+        return [f for f in feats if f.split("=")[0] in ("fq", "art", "sfx")]
+
+    plain = ALL | {"usage"}
+    assert usage_of("وكارتر", plain | {"usage-conj"}) == usage_of("كارتر", plain)
+    assert usage_of("وكارتر", plain) != usage_of("كارتر", plain)
+    # وزير is the common form: it is not read as و + زير.
+    assert usage_of("وزير", plain | {"usage-conj"}) == usage_of("وزير", plain)

@@ -87,6 +87,61 @@ def test_recent_news_names_unknown_to_2007_training_text(recognizer):
     assert {("داعش", ORG), ("تلعفر", PLACE), ("الحشد الشعبي", ORG)} <= found
 
 
+# Written for these tests: news of the 2020s and an encyclopedic paragraph,
+# names ANERcorp (2007 newswire) never saw; found through the world-knowledge
+# lists, the corpus-usage features and context.
+RECENT = """\
+استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة أمس رئيس الوزراء الهندي ناريندرا مودي، وبحث الجانبان التعاون الاقتصادي.
+وفي كييف، أعلن الرئيس الأوكراني فولوديمير زيلينسكي أن بلاده تلقت منظومات دفاع جوي من ألمانيا.
+من جهته، دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف إطلاق النار، وحذر من مجاعة في شمال دارفور.
+وأعلنت شركة أرامكو السعودية ارتفاع أرباحها، وقاد محمد صلاح فريقه ليفربول إلى الفوز على مانشستر سيتي.
+"""
+
+HISTORY = """\
+ولد ابن خلدون في تونس، وتنقل بين فاس وغرناطة قبل أن يستقر في القاهرة، وقد تأثر بأعمال الفارابي وابن رشد.
+وفي سنة 1401 التقى ابن خلدون بالقائد المغولي تيمورلنك خارج أسوار دمشق.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RECENT,
+            {
+                ("عبد الفتاح السيسي", PERSON),
+                ("ناريندرا مودي", PERSON),
+                ("فولوديمير زيلينسكي", PERSON),
+                ("أنطونيو غوتيريش", PERSON),
+                ("محمد صلاح", PERSON),
+                ("كييف", PLACE),
+                ("دارفور", PLACE),
+                ("أرامكو السعودية", ORG),
+                ("ليفربول", ORG),
+                ("مانشستر سيتي", ORG),
+            },
+        ),
+        (
+            HISTORY,
+            {
+                ("ابن خلدون", PERSON),
+                ("الفارابي", PERSON),
+                ("تيمورلنك", PERSON),
+                ("فاس", PLACE),
+                ("وغرناطة", PLACE),
+                ("دمشق", PLACE),
+            },
+        ),
+    ],
+    ids=["news-2020s", "encyclopedia"],
+)
+def test_names_beyond_the_training_text(recognizer, text, expected):
+    found = {(text[s.start : s.end], s.type) for s in recognizer.recognize(doc_of(text))}
+    assert expected <= found, sorted(expected - found)
+    ordinary = {"أمس", "الرئيس", "الاقتصادي", "بلاده", "الفوز", "أرباحها", "أسوار", "سنة", "القائد"}
+    assert not any(text in ordinary for text, _ in found)
+
+
 @pytest.mark.parametrize("lexicon", [None, "{not json", '{"options": []}'])
 def test_a_broken_model_is_a_clear_error(tmp_path, lexicon):
     model = tmp_path / "broken.crfsuite"

@@ -278,15 +278,16 @@ class FeatureExtractor:
             unk.append("nl=" + self._name_shape.band(base))
         use: list[str] = []
         if self._usage is not None and shape == "ar":
-            word, usage_stem = n, base
+            usage_word, usage_stem = n, base
             if "usage-conj" in options and stem is None:
                 # وبوين: judge the word without its و/ف when that form is the common one.
                 form = conjunction_stripped(n)
                 freq = self._usage.log_frequency
                 if form is not None and freq(form) > freq(n) + 1.0:
-                    word = usage_stem = form
-            use = self._usage.features(word, usage_stem)
-        own = ["bias", *identity, *unk, *use, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8)), *classes, *gaz]
+                    usage_word = usage_stem = form
+            use = self._usage.features(usage_word, usage_stem)
+        own = ["bias", *identity, *unk, *use, "pre=" + prefix, "sh=" + shape, "len=" + str(min(len(base), 8))]
+        own += [*classes, *gaz]
         if shape == "ar" and "affixes" in options:
             own += ["p2=" + base[:2], "p3=" + base[:3], "s1=" + base[-1:], "s2=" + base[-2:], "s3=" + base[-3:]]
         if shape == "ar" and "ngrams" in options:
@@ -311,8 +312,8 @@ class FeatureExtractor:
                 ctx[offset] = [known[f] for f in (near if abs(offset) == 1 else far) if f in known]
         starts = self.gazetteer.multi_starts(n) if "gazetteer" in options else ()
         word = _Word(n, base, own, ctx, starts, cats)
-        if use and "cue-usage" in options:
-            word.usage = use[1][4:]  # "art=3" → "3"
+        if "cue-usage" in options:
+            word.usage = next((f[len("art=") :] for f in use if f.startswith("art=")), "")
         return word
 
 

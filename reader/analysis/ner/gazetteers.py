@@ -10,7 +10,10 @@ would cost most of a second):
   from these we derive the gentilic adjectives (العراقي، السورية), which are
   not names themselves but sit next to them (الرئيس العراقي جلال ...);
 - ``wordlists``: titles, reporting verbs, place and organization head nouns,
-  first names, and a few entities of recent news.
+  first names, and a few entities of recent news;
+- ``resources/gazetteers/*.txt``: our hand-written lists of well-known
+  people, organizations and places of today and of history, given names and
+  surnames (the file name's first word says the category).
 
 Every entry is stored normalized (``wordforms.normalize_word``). Single-word
 entries map to a set of categories; multi-word entries are matched token by

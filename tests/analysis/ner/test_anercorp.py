@@ -12,7 +12,7 @@ from reader.analysis.ner.train import TEST_FILE, default_data_dir
 
 TEST_PATH: Path = default_data_dir() / TEST_FILE
 
-#: The issue's target; the shipped model scores 0.761 (see docs/model.md).
+#: The issue's target; the shipped model scores 0.763 (see docs/model.md).
 MIN_MICRO_F1 = 0.75
 
 
@@ -24,6 +24,6 @@ def test_shipped_model_scores_on_the_test_split():
     elapsed = time.perf_counter() - started
     print(f"\n{scores.table()}\n({elapsed:.1f} s)")
     assert scores.micro.f1 >= MIN_MICRO_F1
-    # Floors per type, just under the shipped scores (0.751 / 0.875 / 0.568).
-    for kind, floor in (("PERS", 0.74), ("LOC", 0.86), ("ORG", 0.55)):
+    # Floors per type, just under the shipped scores (0.748 / 0.874 / 0.591).
+    for kind, floor in (("PERS", 0.73), ("LOC", 0.86), ("ORG", 0.57)):
         assert scores.by_type[kind].f1 >= floor, kind

@@ -26,11 +26,11 @@ be written only costs the time.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -137,15 +137,9 @@ def default_cache_dir() -> Path:
 
 def _write_quietly(path: Path, data: bytes) -> None:
     """Write ``data`` atomically; a read-only or full disk only loses the cache."""
-    try:
+    from reader.io.errors import WriteError
+    from reader.io.write import write_atomic
+
+    with contextlib.suppress(OSError, WriteError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+        write_atomic(path, data)

@@ -1,12 +1,12 @@
 # Two commands set everything up on a fresh machine (see README.md):
 #   make run    create .venv, install, open the app on a sample article
-#   make test   create .venv, install, run the whole test suite
+#   make test   create .venv, install, run the lint checks and the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE ?= resources/samples/mosul-offensive.txt
 
-.PHONY: install run test bench clean
+.PHONY: install run lint test bench clean
 
 install: $(VENV)/.installed
 
@@ -19,11 +19,18 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 run: install
 	$(PY) -m reader $(SAMPLE)
 
-test: install
+# Style, types and import contracts (configured in pyproject.toml).
+lint: install
+	$(VENV)/bin/ruff check reader tests
+	$(VENV)/bin/ruff format --check reader tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: install
 	$(PY) -m reader.bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -46,7 +46,8 @@ def corpus_text(words: int, text_file: str | None = None) -> tuple[str, str]:
 
 
 def _conll_text(path: Path) -> str:
-    sentences, words = [], []
+    sentences: list[str] = []
+    words: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if not parts:

@@ -102,8 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug or a broken install: still one line, no traceback
         if os.environ.get("ARABIC_READER_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(error).__name__}: {_one_line(error)} (set ARABIC_READER_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"{PROG}: internal error: {type(error).__name__}: {_one_line(error)} (set ARABIC_READER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -7,10 +7,10 @@ these names; nothing else spells a color or a label.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """What a mention is. The value is the contract string used in JSON/CSV."""
 
     PERSON = "person"

@@ -37,7 +37,7 @@ MIN_SHARE = 0.7
 PROPAGATED_SCORE = 0.9
 MIN_LETTERS = 3
 #: Words that join a surname to the name before it: بن لادن، أبو مازن، عبد الله.
-_PARTICLES = frozenset(normalize_word(w) for w in "بن ابن بنت أبو أبي أبا أم آل عبد".split())
+_PARTICLES = frozenset(normalize_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "آل", "عبد"])
 
 Key = tuple[str, ...]
 

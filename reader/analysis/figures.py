@@ -71,10 +71,35 @@ _FI = frozenset({"في", "فى"})
 _MONTHS_WITH_ORDINAL = frozenset(normalize_form(m) for m in ("كانون", "تشرين", "ربيع", "جمادى"))
 _MONTHS = _MONTHS_WITH_ORDINAL | frozenset(
     normalize_form(m)
-    for m in (
-        "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
-        "شباط آذار نيسان أيار حزيران تموز آب أيلول محرم صفر رجب شعبان رمضان شوال"
-    ).split()
+    for m in [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "محرم",
+        "صفر",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+    ]
 )
 _CLITIC_LETTERS = frozenset("وفبلك")
 _SECOND = normalize_form("ثاني")
@@ -142,8 +167,7 @@ def _digits_value(digits: str) -> Decimal | None:
     # Thousands groups come first: always after ٬, after a comma when exactly
     # three digits follow (and the number does not start 0,).
     while i < len(separators) and (
-        separators[i] == "\u066c"
-        or (separators[i] == "," and len(runs[i + 1]) == 3 and not runs[0].startswith("0"))
+        separators[i] == "\u066c" or (separators[i] == "," and len(runs[i + 1]) == 3 and not runs[0].startswith("0"))
     ):
         if len(runs[0]) > 3 or len(runs[i + 1]) != 3:
             return None
@@ -304,8 +328,12 @@ class _FigureScanner:
             match = _DIGIT_NUMBER.match(self.text, start, self.tokens[-1].end)
             assert match is not None
             spans = [
-                Span(start + m.start(), start + m.end(), EntityType.FIGURE,
-                     _number(Decimal(m.group().translate(_TO_ASCII))))
+                Span(
+                    start + m.start(),
+                    start + m.end(),
+                    EntityType.FIGURE,
+                    _number(Decimal(m.group().translate(_TO_ASCII))),
+                )
                 for m in _DIGIT_RUN.finditer(match.group())
             ]
             return spans, self.after(i, match.end())
@@ -359,8 +387,13 @@ class _FigureScanner:
                 parse.value += fraction.word.value * parse.scale
                 parse.next, parse.end = k + 1, self.tokens[k].end
                 same = self.word(k + 1)
-                if (same is not None and self.joined(k, k + 1) and same.word.kind is Kind.SCALE
-                        and same.word.value == parse.scale and not (same.conj or same.prep)):
+                if (
+                    same is not None
+                    and self.joined(k, k + 1)
+                    and same.word.kind is Kind.SCALE
+                    and same.word.value == parse.scale
+                    and not (same.conj or same.prep)
+                ):
                     parse.next, parse.end = k + 2, self.tokens[k + 1].end  # ونصف (ال)مليون
                 break
             group = self.group(k, article)
@@ -414,18 +447,19 @@ class _FigureScanner:
         if word.kind is Kind.SCALE:
             if word.count == 0:
                 return None
-            parse = _Parse(i + 1, self.tokens[i].end, Decimal(word.count * word.value), int(word.value))
+            scaled = _Parse(i + 1, self.tokens[i].end, Decimal(word.count * word.value), int(word.value))
             bigger = self.bare_next(i + 1, Kind.SCALE)
             if bigger is not None and bigger.word.count == 1 and bigger.word.value > word.value:
                 # ألف مليون: a thousand millions.
-                parse = _Parse(i + 2, self.tokens[i + 1].end, parse.value * bigger.word.value,
-                               int(word.value * bigger.word.value))
-            return parse
+                scaled = _Parse(
+                    i + 2, self.tokens[i + 1].end, scaled.value * bigger.word.value, int(word.value * bigger.word.value)
+                )
+            return scaled
         if word.kind is Kind.FRACTION:
             scale = self.bare_next(i + 1, Kind.SCALE)
             if scale is None or scale.word.count != 1:
                 return None
-            return _Parse(i + 2, self.tokens[i + 1].end, word.value * scale.word.value, int(scale.word.value))
+            return _Parse(i + 2, self.tokens[i + 1].end, Decimal(word.value * scale.word.value), int(scale.word.value))
         parse = self.below_thousand(i, reading, article)
         if parse is None:
             return None
@@ -469,8 +503,8 @@ class _FigureScanner:
                 return None
             k = self.and_next(i + 1, article)
             tens = self.word(k) if k is not None else None
-            if tens is not None and tens.word.kind is Kind.TENS:
-                return _Parse(k + 1, self.tokens[k].end, Decimal(word.value + tens.word.value))  # type: ignore[operator]
+            if k is not None and tens is not None and tens.word.kind is Kind.TENS:
+                return _Parse(k + 1, self.tokens[k].end, Decimal(word.value + tens.word.value))
             return _Parse(i + 1, end, Decimal(word.value))
         if word.kind in (Kind.TEN, Kind.TENS):
             return _Parse(i + 1, end, Decimal(word.value))
@@ -521,14 +555,18 @@ class _FigureScanner:
         else:
             k = self.and_next(i + 1, reading.article)
             tens = self.word(k) if k is not None else None
-            if tens is not None and tens.word.kind is Kind.TENS:
-                parse = _Parse(k + 1, self.tokens[k].end, Decimal(value + tens.word.value))  # type: ignore[operator]
+            if k is not None and tens is not None and tens.word.kind is Kind.TENS:
+                parse = _Parse(k + 1, self.tokens[k].end, Decimal(value + tens.word.value))
             elif word.compound_only:
                 return None
             elif value == 1 and not (
                 (previous_joined and self.definite(i - 1))
-                or (self.joined(i, i + 1) and self.form(i + 1) == "من" and self.joined(i + 1, i + 2)
-                    and self.month(i + 2) in _MONTHS)
+                or (
+                    self.joined(i, i + 1)
+                    and self.form(i + 1) == "من"
+                    and self.joined(i + 1, i + 2)
+                    and self.month(i + 2) in _MONTHS
+                )
             ):
                 return None  # الأول/الأولى only after a definite noun or in a date
         return self.emit(self.tokens[i].start, parse, parse.value)

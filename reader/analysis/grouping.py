@@ -55,13 +55,13 @@ def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...
     # when بغداد itself occurs, so وليد is never cut to ليد.
     known = {
         normalize_form(surface.split()[0])
-        for span, surface in zip(spans, surfaces)
+        for span, surface in zip(spans, surfaces, strict=False)
         if span.type is not EntityType.FIGURE and surface.split()
     }
 
     bases: list[str] = []
     keys: list[tuple] = []
-    for span, surface in zip(spans, surfaces):
+    for span, surface in zip(spans, surfaces, strict=False):
         if span.type is EntityType.FIGURE:
             bases.append(surface)
             keys.append(("figure", span.value) if span.value is not None else ("figure-text", normalize_form(surface)))
@@ -146,12 +146,12 @@ def _make_entity(entity_id: str, group: _Group, bases: Sequence[str], surfaces: 
     ties go to the form seen first.
     """
     forms = Counter(bases[i] for i in group.members)
-    first_seen = {}
+    first_seen: dict[str, int] = {}
     for i in group.members:
         first_seen.setdefault(bases[i], i)
     name = max(forms, key=lambda f: (len(f.split()), forms[f], -first_seen[f]))
     variants = Counter(surfaces[i] for i in group.members)
-    order = {}
+    order: dict[str, int] = {}
     for i in group.members:
         order.setdefault(surfaces[i], i)
     ranked = sorted(variants, key=lambda v: (-variants[v], order[v]))

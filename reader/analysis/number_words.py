@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from reader.analysis.arabic import normalize_form
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """The grammatical role of a number word inside a quantity."""
 
     UNIT = "unit"  # 1-9: واحد، ثلاثة، ثمان
@@ -99,9 +99,7 @@ def _words() -> list[NumberWord]:
     }.items():
         add(Kind.UNIT, value, *spellings)
     add(Kind.TEN, 10, "عشر", "عشرة")
-    for value, stem in enumerate(
-        ("عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثمان", "تسع"), start=2
-    ):
+    for value, stem in enumerate(("عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثمان", "تسع"), start=2):
         add(Kind.TENS, value * 10, stem + "ون", stem + "ين")
     add(Kind.HUNDRED, 100, "مئة", "مائة")
     add(Kind.HUNDRED, 200, "مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي")
@@ -137,9 +135,7 @@ def _words() -> list[NumberWord]:
     add(Kind.ORDINAL, 1, "حادي", "حادية", compound_only=True)  # الحادي عشر
     add(Kind.ORDINAL, 2, "ثاني", "ثانية", "ثان")
     add(Kind.ORDINAL, 4, "رابعة", needs_article=True)
-    for value, stem in enumerate(
-        ("ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"), start=3
-    ):
+    for value, stem in enumerate(("ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"), start=3):
         add(Kind.ORDINAL, value, stem)
         if stem != "رابع":
             add(Kind.ORDINAL, value, stem + "ة")
@@ -149,8 +145,7 @@ def _words() -> list[NumberWord]:
 #: Clitic combinations in front of a number word, fewest first so that a
 #: word's own spelling wins over a clitic reading (واحد is "one", not و + أحد).
 _PREFIXES: list[tuple[str, str, bool]] = sorted(
-    ((conj, prep, article) for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك")
-     for article in (False, True)),
+    ((conj, prep, article) for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك") for article in (False, True)),
     key=lambda p: (bool(p[0]) + bool(p[1]) + p[2], p),
 )
 

@@ -114,7 +114,7 @@ def iter_analysis(
     text = source.text
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
-    size = chunk_tokens or getattr(names, "chunk_tokens", DEFAULT_CHUNK_TOKENS)
+    size = chunk_tokens or int(getattr(names, "chunk_tokens", DEFAULT_CHUNK_TOKENS))
     chunks = chunk_sentences(sentences, size)
     spans: list[Span] = []
     total = max(len(tokens), 1)

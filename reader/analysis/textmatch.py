@@ -64,7 +64,7 @@ class FoldedText:
     Build one per document and search it many times (every keystroke in Find).
     """
 
-    __slots__ = ("text", "folded", "_run_at", "_dropped_before")
+    __slots__ = ("_dropped_before", "_run_at", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

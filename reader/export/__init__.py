@@ -55,8 +55,7 @@ def export(analysis: Analysis, path: str | Path) -> None:
     if suffix not in _WRITERS:
         supported = ", ".join(_WRITERS)
         raise ExportError(
-            f"cannot export to {path.name!r}: unsupported format {suffix or '(no suffix)'}; "
-            f"use one of {supported}"
+            f"cannot export to {path.name!r}: unsupported format {suffix or '(no suffix)'}; use one of {supported}"
         )
     if _is_source(analysis, path):
         raise ExportError(f"refusing to export over the source file {path.name!r}")

@@ -186,8 +186,7 @@ def render_legend(analysis: Analysis, labels: dict[EntityType, str]) -> str:
     """One legend item per type, in TYPE_ORDER, with its mention count."""
     counts = analysis.counts()
     return "\n".join(
-        templates.LEGEND_ITEM.format(type=t.value, label=escape(labels[t]), count=counts[t])
-        for t in TYPE_ORDER
+        templates.LEGEND_ITEM.format(type=t.value, label=escape(labels[t]), count=counts[t]) for t in TYPE_ORDER
     )
 
 
@@ -196,9 +195,7 @@ def render_index(analysis: Analysis, labels: dict[EntityType, str], strings: dic
     sections: list[str] = []
     for entity_type in TYPE_ORDER:
         items = [
-            _index_entry(j, entity, strings)
-            for j, entity in enumerate(analysis.entities)
-            if entity.type is entity_type
+            _index_entry(j, entity, strings) for j, entity in enumerate(analysis.entities) if entity.type is entity_type
         ]
         if not items:
             continue

@@ -121,8 +121,7 @@ FONTS = {
     # System fonts only: nothing is downloaded. Naskh faces first for Arabic text.
     "rtl": '"Noto Naskh Arabic", "Amiri", "Scheherazade New", "Segoe UI", '
     '"Geeza Pro", "Arabic Typesetting", "Noto Sans Arabic", "DejaVu Sans", serif',
-    "ltr": 'Georgia, "Noto Serif", "DejaVu Serif", "Times New Roman", '
-    '"Noto Naskh Arabic", "Segoe UI", serif',
+    "ltr": 'Georgia, "Noto Serif", "DejaVu Serif", "Times New Roman", "Noto Naskh Arabic", "Segoe UI", serif',
 }
 
 # Logical properties (inline-start, block-end) so one stylesheet serves rtl and ltr.
@@ -200,12 +199,6 @@ def type_css(type_styles: dict[str, TypeStyle]) -> str:
 
     ``type_styles`` maps the contract string (``"person"``) to its TypeStyle.
     """
-    light = [
-        TYPE_RULE.substitute(type=name, color=s.color, tint=s.tint_light)
-        for name, s in type_styles.items()
-    ]
-    dark = [
-        "  " + TYPE_RULE.substitute(type=name, color=s.color, tint=s.tint_dark)
-        for name, s in type_styles.items()
-    ]
+    light = [TYPE_RULE.substitute(type=name, color=s.color, tint=s.tint_light) for name, s in type_styles.items()]
+    dark = ["  " + TYPE_RULE.substitute(type=name, color=s.color, tint=s.tint_dark) for name, s in type_styles.items()]
     return "\n".join([*light, "@media (prefers-color-scheme: dark) {", *dark, "}"])

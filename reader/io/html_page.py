@@ -27,16 +27,77 @@ from bs4.element import PreformattedString
 
 # Never part of the article text, wherever they are.
 _DROPPED = frozenset(
-    "script style noscript template head title nav aside form iframe object embed "
-    "svg math canvas button select textarea input label img picture video audio map".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "nav",
+        "aside",
+        "form",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "label",
+        "img",
+        "picture",
+        "video",
+        "audio",
+        "map",
+    ]
 )
 # ARIA roles saying the same as nav, aside, header and footer.
 _DROPPED_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "search"})
 # Each starts and ends a paragraph.
 _BLOCKS = frozenset(
-    "address article blockquote body caption center dd details dialog div dl dt "
-    "fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr html legend "
-    "li main menu ol p pre section summary table ul".split()
+    [
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+    ]
 )
 _HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # not U+00A0: browsers keep it
 _SPACES = re.compile(r" {2,}")
@@ -84,7 +145,7 @@ def _article_root(soup: BeautifulSoup) -> tuple[Tag, bool]:
     articles = [a for a in soup.find_all("article") if a.get_text(strip=True)]
     if articles:
         return max(articles, key=lambda a: len(a.get_text(strip=True))), True
-    for main in (soup.find("main"), soup.find(attrs={"role": "main"})):
+    for main in (soup.find("main"), soup.find(None, {"role": "main"})):
         if isinstance(main, Tag) and main.get_text(strip=True):
             return main, False
     body = soup.find("body")
@@ -121,11 +182,7 @@ class _TextBuilder:
         return "\n\n".join(self._paragraphs)
 
     def _is_dropped(self, tag: Tag) -> bool:
-        return (
-            tag.name in self._dropped
-            or tag.has_attr("hidden")
-            or str(tag.get("role", "")).lower() in _DROPPED_ROLES
-        )
+        return tag.name in self._dropped or tag.has_attr("hidden") or str(tag.get("role", "")).lower() in _DROPPED_ROLES
 
     def _enter(self, tag: Tag) -> None:
         name = tag.name

@@ -47,9 +47,7 @@ _MIB = 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
-_HTML_START = re.compile(
-    r"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE
-)
+_HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 
 
 def load(path: str | os.PathLike[str], encoding: str | None = None) -> Source:

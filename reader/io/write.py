@@ -64,8 +64,7 @@ def _encode(shown: str, data: str | bytes, encoding: str) -> bytes:
         char = error.object[error.start]
         raise WriteError(
             shown,
-            f"the text has characters {label(encoding)} cannot store "
-            f"(U+{ord(char):04X} at position {error.start})",
+            f"the text has characters {label(encoding)} cannot store (U+{ord(char):04X} at position {error.start})",
         ) from None
 
 

@@ -39,7 +39,7 @@ def icon(name: str, theme_name: str = "") -> QIcon:
         import qtawesome
 
         return qtawesome.icon(name)
-    except Exception:  # noqa: BLE001 - a missing font or name must not stop the window
+    except Exception:
         return QIcon.fromTheme(theme_name) if theme_name else QIcon()
 
 
@@ -70,8 +70,10 @@ def make_action(
         for key in keys:
             if isinstance(key, QKeySequence.StandardKey):
                 sequences.extend(QKeySequence.keyBindings(key))
+            elif isinstance(key, QKeySequence):
+                sequences.append(key)
             else:
-                sequences.append(QKeySequence(key))
+                sequences.append(QKeySequence(str(key)))
         unique = list(dict.fromkeys(s.toString() for s in sequences if not s.isEmpty()))
         action.setShortcuts([QKeySequence(s) for s in unique])
     if checkable:

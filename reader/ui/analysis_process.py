@@ -102,7 +102,7 @@ def load_article(path: str, encoding: str | None):
         return load(path, encoding), ""
     except LoadError as error:
         return None, str(error)
-    except Exception as error:  # noqa: BLE001 - whatever the loader misses: one line, no traceback
+    except Exception as error:
         reason = " ".join(str(error).split()) or type(error).__name__
         return None, f"cannot open '{path}': {reason}"
 
@@ -135,7 +135,7 @@ class _Model:
             from reader.analysis.pipeline import default_recognizer
 
             default_recognizer()
-        except Exception:  # noqa: BLE001 - the job that needs it reports the failure
+        except Exception:
             pass
 
 
@@ -184,7 +184,7 @@ def serve(connection, wanted) -> None:
                     last = now
                     flat = flatten(step.analysis)
                     connection.send(("progress", generation, step.fraction, step.final, flat, stage))
-        except Exception as error:  # noqa: BLE001 - any failure becomes one line for the status bar
+        except Exception as error:
             text = str(error).strip()
             connection.send(("failed", message[1], text.splitlines()[0] if text else type(error).__name__))
 
@@ -200,7 +200,9 @@ def _main_module_hidden():
     while the child starts.
     """
     main = sys.modules["__main__"]
-    saved = {name: main.__dict__.pop(name) for name in ("__file__", "__spec__") if name in main.__dict__}
+    saved: dict[str, object] = {
+        name: main.__dict__.pop(name) for name in ("__file__", "__spec__") if name in main.__dict__
+    }
     if "__spec__" in saved:
         main.__spec__ = None  # spawn reads the attribute; None means "no module name"
     try:
@@ -261,10 +263,8 @@ class AnalysisProcess:
     def close(self, timeout_s: float = 2.0) -> None:
         """Stop the child: ask, then insist."""
         self._wanted.value = -1
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self._connection.send(("quit",))
-        except (OSError, ValueError):
-            pass
         self._process.join(timeout_s)
         if self._process.is_alive():
             self._process.terminate()

@@ -56,7 +56,8 @@ def run(
 
     qInstallMessageHandler(_quiet_platform_notes)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("arabic-reader")
     app.setOrganizationName("arabic-reader")
     app.setDesktopFileName("arabic-reader")
@@ -79,8 +80,15 @@ def run(
         return code
 
 
-def make_window(app, *, settings_path: str | None = None, lang: str | None = None, theme: str | None = None,
-                interactive: bool = True, recognizer_factory=None):
+def make_window(
+    app,
+    *,
+    settings_path: str | None = None,
+    lang: str | None = None,
+    theme: str | None = None,
+    interactive: bool = True,
+    recognizer_factory=None,
+):
     """Settings, language and theme installed on ``app``, and a new ``MainWindow`` (not shown)."""
     from reader.ui.i18n import install_translator
     from reader.ui.main_window import MainWindow

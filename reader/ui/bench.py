@@ -51,13 +51,12 @@ def html_page(words: int, folder: Path) -> Path:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     copies = max(1, round(words / len(text.split())))
     body = "".join(
-        f"<p>{html.escape(p)} <a href='#n{i}'>المصدر</a> <b>عاجل</b></p>\n"
-        for i in range(copies)
-        for p in paragraphs
+        f"<p>{html.escape(p)} <a href='#n{i}'>المصدر</a> <b>عاجل</b></p>\n" for i in range(copies) for p in paragraphs
     )
     path = folder / f"page-{words}.html"
-    path.write_text(f"<!doctype html><html><head><title>مقال</title></head><body>{body}</body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        f"<!doctype html><html><head><title>مقال</title></head><body>{body}</body></html>", encoding="utf-8"
+    )
     return path
 
 
@@ -131,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 clock = QElapsedTimer()
                 heartbeat = QTimer()
                 heartbeat.setInterval(HEARTBEAT_MS)
-                heartbeat.timeout.connect(lambda: (gaps.append(clock.restart())))
+                heartbeat.timeout.connect(lambda: gaps.append(clock.restart()))  # noqa: B023 (used within this run)
                 clock.start()
                 heartbeat.start()
                 started = time.perf_counter()
@@ -164,7 +163,7 @@ def _open_and_wait(app, window, path: Path) -> float:
 
     Returns the seconds until the first highlight was painted.
     """
-    done = {"ready": False, "first": None}
+    done: dict[str, float | bool | None] = {"ready": False, "first": None}
     started = time.perf_counter()
 
     def on_ready() -> None:

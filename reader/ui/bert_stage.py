@@ -37,7 +37,7 @@ class BertStage:
                 from reader.analysis.bert import bert_available
 
                 self._check = bert_available(self.preferences.bert_model_dir or None)
-            except Exception as error:  # noqa: BLE001 - an optional recognizer never blocks reading
+            except Exception as error:
                 self._check = (False, " ".join(str(error).split()))
         return self._check
 

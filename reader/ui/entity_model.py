@@ -44,11 +44,21 @@ _MENTION_BASE = 16
 # every paint and size pass (background, check state, size hint …): asking
 # in Python for roles that are never set cost about half of a 20 ms panel
 # repaint, so those get None before any other work.
-_ROLES = frozenset(int(role) for role in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
-    ENTITY_ID_ROLE, MENTION_ROLE, TYPE_ROLE, KIND_ROLE,
-))
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ENTITY_ID_ROLE,
+        MENTION_ROLE,
+        TYPE_ROLE,
+        KIND_ROLE,
+    )
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -219,7 +229,7 @@ class EntityTreeModel(QAbstractItemModel):
             return self.createIndex(r, 0, 1 + g)
         return QModelIndex()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         if parent.column() > 0:
             return 0
         kind = self._kind(parent)
@@ -232,7 +242,7 @@ class EntityTreeModel(QAbstractItemModel):
             return entity.count if entity is not None else 0
         return 0
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 2
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -310,7 +320,7 @@ class EntityTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr("Entity") if section == 0 else self.tr("Mentions")
         return None

@@ -69,7 +69,8 @@ class ArticleFiles(QObject):
             return
         cache = self.window.cache
         cache.add_recent_file(source.path)
-        self.window.menus.recent_menu.refresh()
+        if self.window.menus.recent_menu is not None:
+            self.window.menus.recent_menu.refresh()
         position = cache.scroll_position(source.path)
         if position:
             # After the first layout pass, so the line's position is known.
@@ -79,7 +80,8 @@ class ArticleFiles(QObject):
         """Opening ``path`` failed: a file that is gone leaves Open Recent."""
         if path and not Path(path).exists():
             self.window.cache.remove_recent_file(path)
-            self.window.menus.recent_menu.refresh()
+            if self.window.menus.recent_menu is not None:
+                self.window.menus.recent_menu.refresh()
 
     def _restore_position(self, source: Source, position: int) -> None:
         if source is self.window.source:

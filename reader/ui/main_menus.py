@@ -29,6 +29,7 @@ from reader.ui.qt_recent_menu import RecentFilesMenu
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
+
 class WindowMenus:
     """Builds ``actions`` (by key), the menu bar and the toolbar of ``window``."""
 
@@ -60,62 +61,142 @@ class WindowMenus:
     def _make_actions(self) -> dict[str, QAction]:
         w, view = self.window, self.window.view
         a: dict[str, QAction] = {}
-        a["open"] = make_action(w, QCoreApplication.translate("MainWindow", "&Open…"), w.files.open_dialog,
-                                icon_name="fa6s.folder-open", theme_icon="document-open",
-                                shortcut=QKeySequence.StandardKey.Open)
-        a["export"] = make_action(w, QCoreApplication.translate("MainWindow", "&Export…"), w.files.export_dialog,
-                                  icon_name="fa6s.file-export", theme_icon="document-save-as", shortcut="Ctrl+E",
-                                  tip=QCoreApplication.translate("MainWindow",
-                                                                 "Export the analysis as HTML, JSON or CSV"))
-        a["stop"] = make_action(w, QCoreApplication.translate("MainWindow", "&Stop Analysis"), w.cancel_analysis,
-                                icon_name="fa6s.xmark", theme_icon="process-stop", shortcut="Esc",
-                                tip=QCoreApplication.translate("MainWindow",
-                                                               "Stop the analysis (results so far stay)"))
-        a["quit"] = make_action(w, QCoreApplication.translate("MainWindow", "&Quit"), w.close,
-                                icon_name="fa6s.power-off", theme_icon="application-exit",
-                                shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"])
-        a["copy"] = make_action(w, QCoreApplication.translate("MainWindow", "&Copy"), view.copy,
-                                icon_name="fa6s.copy", theme_icon="edit-copy", shortcut=QKeySequence.StandardKey.Copy)
-        a["find"] = make_action(w, QCoreApplication.translate("MainWindow", "&Find…"), w.finder.open_find,
-                                icon_name="fa6s.magnifying-glass", theme_icon="edit-find",
-                                shortcut=QKeySequence.StandardKey.Find)
-        a["find_next"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Next"), w.finder.find_next,
-                                     shortcut="F3")
-        a["find_previous"] = make_action(w, QCoreApplication.translate("MainWindow", "Find &Previous"),
-                                         w.finder.find_previous, shortcut="Shift+F3")
-        a["filter"] = make_action(w, QCoreApplication.translate("MainWindow", "Filter &Entities"), w.focus_filter,
-                                  icon_name="fa6s.filter", shortcut="Ctrl+Shift+F")
-        a["next"] = make_action(w, QCoreApplication.translate("MainWindow", "&Next Mention"), w.navigator.next_mention,
-                                icon_name="fa6s.chevron-down", theme_icon="go-down", shortcut=["Ctrl+.", "F8"],
-                                tip=QCoreApplication.translate("MainWindow", "Next mention of the selected entity"))
-        a["previous"] = make_action(w, QCoreApplication.translate("MainWindow", "&Previous Mention"),
-                                    w.navigator.previous_mention, icon_name="fa6s.chevron-up", theme_icon="go-up",
-                                    shortcut=["Ctrl+,", "Shift+F8"],
-                                    tip=QCoreApplication.translate("MainWindow",
-                                                                   "Previous mention of the selected entity"))
-        a["zoom_in"] = make_action(w, QCoreApplication.translate("MainWindow", "Zoom &In"), view.zoom_in,
-                                   icon_name="fa6s.magnifying-glass-plus", theme_icon="zoom-in",
-                                   shortcut=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        a["zoom_out"] = make_action(w, QCoreApplication.translate("MainWindow", "Zoom &Out"), view.zoom_out,
-                                    icon_name="fa6s.magnifying-glass-minus", theme_icon="zoom-out",
-                                    shortcut=QKeySequence.StandardKey.ZoomOut)
-        a["zoom_reset"] = make_action(w, QCoreApplication.translate("MainWindow", "&Actual Size"), view.reset_zoom,
-                                      theme_icon="zoom-original", shortcut="Ctrl+0")
+        a["open"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Open…"),
+            w.files.open_dialog,
+            icon_name="fa6s.folder-open",
+            theme_icon="document-open",
+            shortcut=QKeySequence.StandardKey.Open,
+        )
+        a["export"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Export…"),
+            w.files.export_dialog,
+            icon_name="fa6s.file-export",
+            theme_icon="document-save-as",
+            shortcut="Ctrl+E",
+            tip=QCoreApplication.translate("MainWindow", "Export the analysis as HTML, JSON or CSV"),
+        )
+        a["stop"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Stop Analysis"),
+            w.cancel_analysis,
+            icon_name="fa6s.xmark",
+            theme_icon="process-stop",
+            shortcut="Esc",
+            tip=QCoreApplication.translate("MainWindow", "Stop the analysis (results so far stay)"),
+        )
+        a["quit"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Quit"),
+            w.close,
+            icon_name="fa6s.power-off",
+            theme_icon="application-exit",
+            shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"],
+        )
+        a["copy"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Copy"),
+            view.copy,
+            icon_name="fa6s.copy",
+            theme_icon="edit-copy",
+            shortcut=QKeySequence.StandardKey.Copy,
+        )
+        a["find"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Find…"),
+            w.finder.open_find,
+            icon_name="fa6s.magnifying-glass",
+            theme_icon="edit-find",
+            shortcut=QKeySequence.StandardKey.Find,
+        )
+        a["find_next"] = make_action(
+            w, QCoreApplication.translate("MainWindow", "Find &Next"), w.finder.find_next, shortcut="F3"
+        )
+        a["find_previous"] = make_action(
+            w, QCoreApplication.translate("MainWindow", "Find &Previous"), w.finder.find_previous, shortcut="Shift+F3"
+        )
+        a["filter"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "Filter &Entities"),
+            w.focus_filter,
+            icon_name="fa6s.filter",
+            shortcut="Ctrl+Shift+F",
+        )
+        a["next"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Next Mention"),
+            w.navigator.next_mention,
+            icon_name="fa6s.chevron-down",
+            theme_icon="go-down",
+            shortcut=["Ctrl+.", "F8"],
+            tip=QCoreApplication.translate("MainWindow", "Next mention of the selected entity"),
+        )
+        a["previous"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Previous Mention"),
+            w.navigator.previous_mention,
+            icon_name="fa6s.chevron-up",
+            theme_icon="go-up",
+            shortcut=["Ctrl+,", "Shift+F8"],
+            tip=QCoreApplication.translate("MainWindow", "Previous mention of the selected entity"),
+        )
+        a["zoom_in"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "Zoom &In"),
+            view.zoom_in,
+            icon_name="fa6s.magnifying-glass-plus",
+            theme_icon="zoom-in",
+            shortcut=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+        )
+        a["zoom_out"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "Zoom &Out"),
+            view.zoom_out,
+            icon_name="fa6s.magnifying-glass-minus",
+            theme_icon="zoom-out",
+            shortcut=QKeySequence.StandardKey.ZoomOut,
+        )
+        a["zoom_reset"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Actual Size"),
+            view.reset_zoom,
+            theme_icon="zoom-original",
+            shortcut="Ctrl+0",
+        )
         # Ctrl+D opens the font dialog in the word processors Arabic readers know.
-        a["font"] = make_action(w, QCoreApplication.translate("MainWindow", "Other &Font…"), w.choose_font,
-                                icon_name="fa6s.font", theme_icon="preferences-desktop-font", shortcut="Ctrl+D",
-                                tip=QCoreApplication.translate("MainWindow", "Choose the reading font and size"))
-        a["bert"] = make_action(w, QCoreApplication.translate("MainWindow", "Also Use the &BERT Recognizer"),
-                                w.set_use_bert, checkable=True, checked=w.preferences.use_bert,
-                                shortcut="Ctrl+Shift+B",
-                                tip=QCoreApplication.translate(
-                                    "MainWindow",
-                                    "After the offline model, run camel-tools' BERT recognizer: slower, often more accurate"))
+        a["font"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "Other &Font…"),
+            w.choose_font,
+            icon_name="fa6s.font",
+            theme_icon="preferences-desktop-font",
+            shortcut="Ctrl+D",
+            tip=QCoreApplication.translate("MainWindow", "Choose the reading font and size"),
+        )
+        a["bert"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "Also Use the &BERT Recognizer"),
+            w.set_use_bert,
+            checkable=True,
+            checked=w.preferences.use_bert,
+            shortcut="Ctrl+Shift+B",
+            tip=QCoreApplication.translate(
+                "MainWindow", "After the offline model, run camel-tools' BERT recognizer: slower, often more accurate"
+            ),
+        )
         a["panel"] = w.dock.toggleViewAction()
         a["panel"].setText(QCoreApplication.translate("MainWindow", "&Entities Panel"))
         a["panel"].setShortcut(QKeySequence("F9"))
-        a["about"] = make_action(w, QCoreApplication.translate("MainWindow", "&About Arabic Reader"), w.show_about,
-                                 icon_name="fa6s.circle-info", theme_icon="help-about", shortcut="F1")
+        a["about"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&About Arabic Reader"),
+            w.show_about,
+            icon_name="fa6s.circle-info",
+            theme_icon="help-about",
+            shortcut="F1",
+        )
         return a
 
     def _make_menus(self) -> None:
@@ -149,27 +230,41 @@ class WindowMenus:
         self.type_actions = {}
         enabled = w.legend.enabled_types()
         for number, entity_type in enumerate(TYPE_ORDER, start=1):
-            action = make_action(w, type_label(entity_type),
-                                 lambda checked, t=entity_type: w.set_type_enabled(t, checked),
-                                 checkable=True, checked=entity_type in enabled)
+            action = make_action(
+                w,
+                type_label(entity_type),
+                lambda checked, t=entity_type: w.set_type_enabled(t, checked),
+                checkable=True,
+                checked=entity_type in enabled,
+            )
             # The legend's buttons own Alt+N (one shortcut per key): the menu shows it as a hint.
             action.setText(f"{action.text()}\tAlt+{number}")
             self.type_actions[entity_type] = action
             types_menu.addAction(action)
         view_menu.addAction(a["bert"])
         view_menu.addSeparator()
-        view_menu.addMenu(self._choice_menu(
-            QCoreApplication.translate("MainWindow", "&Theme"),
-            [("system", QCoreApplication.translate("MainWindow", "Follow &System")),
-             ("light", QCoreApplication.translate("MainWindow", "&Light")),
-             ("dark", QCoreApplication.translate("MainWindow", "&Dark"))],
-            w.preferences.theme, w.set_theme))
+        view_menu.addMenu(
+            self._choice_menu(
+                QCoreApplication.translate("MainWindow", "&Theme"),
+                [
+                    ("system", QCoreApplication.translate("MainWindow", "Follow &System")),
+                    ("light", QCoreApplication.translate("MainWindow", "&Light")),
+                    ("dark", QCoreApplication.translate("MainWindow", "&Dark")),
+                ],
+                w.preferences.theme,
+                w.set_theme,
+            )
+        )
         from reader.ui.i18n import available_languages
 
-        view_menu.addMenu(self._choice_menu(
-            QCoreApplication.translate("MainWindow", "&Language"),
-            [("system", QCoreApplication.translate("MainWindow", "Follow &System")), *available_languages()],
-            w.preferences.language, w.set_language))
+        view_menu.addMenu(
+            self._choice_menu(
+                QCoreApplication.translate("MainWindow", "&Language"),
+                [("system", QCoreApplication.translate("MainWindow", "Follow &System")), *available_languages()],
+                w.preferences.language,
+                w.set_language,
+            )
+        )
 
         go_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
         go_menu.addAction(a["next"])
@@ -182,8 +277,11 @@ class WindowMenus:
         menu = QMenu(title, self.window)
         group = QActionGroup(menu)
         for key, label in choices:
-            action = menu_only(make_action(menu, label, lambda checked, k=key: checked and handler(k),
-                                         checkable=True, checked=current == key))
+            action = menu_only(
+                make_action(
+                    menu, label, lambda checked, k=key: checked and handler(k), checkable=True, checked=current == key
+                )
+            )
             group.addAction(action)
             menu.addAction(action)
         return menu
@@ -206,11 +304,17 @@ class WindowMenus:
         families = [f for f in installed_fonts(FONT_CHOICES)]
         if chosen and chosen not in families:
             families.append(chosen)  # picked in the font dialog
-        automatic = QCoreApplication.translate("MainWindow", "&Automatic ({family})").format(
-            family=w.view.best_font())
+        automatic = QCoreApplication.translate("MainWindow", "&Automatic ({family})").format(family=w.view.best_font())
         for family, label in [("", automatic), *((f, f) for f in families)]:
-            action = menu_only(make_action(menu, label, lambda checked, f=family: checked and w.set_font_family(f),
-                                         checkable=True, checked=family == chosen))
+            action = menu_only(
+                make_action(
+                    menu,
+                    label,
+                    lambda checked, f=family: w.set_font_family(f) if checked else None,
+                    checkable=True,
+                    checked=family == chosen,
+                )
+            )
             if family:
                 action.setFont(QFont(family))
             group.addAction(action)
@@ -234,7 +338,8 @@ class WindowMenus:
         self.position_label.setMinimumWidth(56)
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position_label.setToolTip(
-            QCoreApplication.translate("MainWindow", "Mention shown / mentions of the selected entity"))
+            QCoreApplication.translate("MainWindow", "Mention shown / mentions of the selected entity")
+        )
         toolbar.addWidget(self.position_label)
         toolbar.addAction(a["next"])
         toolbar.addSeparator()

@@ -42,6 +42,12 @@ from reader.ui.worker import RecognizerFactory
 PANEL_REFRESH_S = 1.0
 
 
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the window needs a QApplication"
+    return app
+
+
 class MainWindow(QMainWindow):
     """The reader window. ``open_file(path)`` is the way in; ``ready`` fires when a
     document's analysis is final and its highlights are painted.
@@ -68,9 +74,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.preferences = preferences
         self.cache = cache
+        self.settings: object = None  # the QSettings behind preferences and cache, kept alive by app.py
         self._theme_follower = theme_follower
         # The second stage: camel-tools' BERT when asked for and installed, unless replaced (tests).
-        self._bert = BertStage(preferences, allow_bert) if second_stage is None else None
+        self._bert: BertStage | None = None
+        if second_stage is None:
+            self._bert = second_stage = BertStage(preferences, allow_bert)
         self._interactive = interactive  # False: no message boxes (screenshots, tests)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -107,8 +116,7 @@ class MainWindow(QMainWindow):
         self.finder = TextFinder(self.find_bar, self.view, self)
         self.navigator = MentionNavigation(self.view, self.panel, self.legend.enabled_types, self)
         self.navigator.message.connect(lambda text: self.status.showMessage(text, 4000))
-        self.session = ArticleSession(self, recognizer_factory=recognizer_factory,
-                                      second_stage=second_stage or self._bert)
+        self.session = ArticleSession(self, recognizer_factory=recognizer_factory, second_stage=second_stage)
         self.menus = WindowMenus(self)
         self._build_menus()
 
@@ -171,7 +179,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
             self._build_menus()
             self.retranslate()
@@ -237,13 +245,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._maybe_ready()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
@@ -358,14 +366,14 @@ class MainWindow(QMainWindow):
         else:
             from reader.ui.theme import apply_theme
 
-            self.view.set_dark(apply_theme(QApplication.instance(), theme))
+            self.view.set_dark(apply_theme(_application(), theme))
 
     def set_language(self, language: str) -> None:
         """The UI language, now (persisted): menus and labels are rebuilt on LanguageChange."""
         from reader.ui.i18n import install_translator
 
         self.preferences.language = language
-        install_translator(QApplication.instance(), language)
+        install_translator(_application(), language)
 
     def set_font_family(self, family: str) -> None:
         """The reading font ("" = the best Arabic font installed), persisted."""
@@ -414,7 +422,7 @@ class MainWindow(QMainWindow):
 
             try:
                 self._bert_tip = bert_status(self.preferences.bert_model_dir or None)
-            except Exception:  # noqa: BLE001 - a tooltip never breaks the window
+            except Exception:
                 self._bert_tip = ""
         self.status.show_document(self.source, self.analysis, self._bert_tip or "")
 
@@ -433,11 +441,12 @@ class MainWindow(QMainWindow):
         has_mentions = self.analysis is not None and bool(self.analysis.mentions)
         a["next"].setEnabled(has_mentions)
         a["previous"].setEnabled(has_mentions)
-        self.menus.encoding_menu.setEnabled(bool(has_source and s.source.path))
+        if self.menus.encoding_menu is not None:
+            self.menus.encoding_menu.setEnabled(s.source is not None and bool(s.source.path))
 
     # ------------------------------------------------------------------ closing
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.files.close()
         self.cache.window_geometry = self.saveGeometry()
         self.cache.window_state = self.saveState()

@@ -132,7 +132,7 @@ class EntityPanel(QWidget):
 
     def visible_entity_names(self) -> list[str]:
         """Names of the entities the tree shows now (every group), in order."""
-        names = []
+        names: list[str] = []
         for g in range(self.model.rowCount()):
             group = self.model.index(g, 0)
             names.extend(

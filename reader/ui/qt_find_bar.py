@@ -20,6 +20,7 @@ from reader.ui.actions import icon
 from reader.ui.navigation import MatchCursor
 
 if TYPE_CHECKING:
+    from reader.analysis.textmatch import FoldedText
     from reader.ui.qt_reading_view import ReadingView
 
 # Typing pauses this long before searching: a 100,000-word article takes a few ms per search.
@@ -100,7 +101,7 @@ class FindBar(QWidget):
         else:
             self.count_label.setText(f"{current} / {total}")
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched, event) -> bool:
         if (
             watched is self.field
             and event.type() == QEvent.Type.ShortcutOverride
@@ -132,7 +133,7 @@ class TextFinder(QObject):
         self.bar = bar
         self.view = view
         self.matches = MatchCursor()
-        self._folded = None  # textmatch.FoldedText of the view's text, made on the first search
+        self._folded: FoldedText | None = None  # textmatch.FoldedText of the view's text, made on the first search
         bar.query_changed.connect(self.find)
         bar.next_requested.connect(self.find_next)
         bar.previous_requested.connect(self.find_previous)

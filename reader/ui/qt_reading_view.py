@@ -21,18 +21,19 @@ document untouched.
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QPalette,
     QColor,
     QFont,
     QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QHelpEvent,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -51,8 +52,7 @@ from reader.ui.theme import is_dark, type_color
 #: first: they are the book and newspaper style, with room for vowel marks.
 ARABIC_FONTS = ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "DejaVu Sans")
 #: What View ▸ Font offers (those installed): the preferred fonts and a Kufi face.
-FONT_CHOICES = ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "Noto Kufi Arabic",
-                "DejaVu Sans")
+FONT_CHOICES = ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "Noto Kufi Arabic", "DejaVu Sans")
 COLUMN_EM = 45
 ZOOM_STEP = 1.1  # each Ctrl + multiplies the font size by this
 ZOOM_RANGE = (-6, 12)
@@ -280,11 +280,11 @@ class ReadingView(QPlainTextEdit):
         if self.viewportMargins().left() != margin:
             self.setViewportMargins(margin, 0, margin, 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_column()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_in() if event.angleDelta().y() > 0 else self.zoom_out()
             event.accept()
@@ -402,7 +402,7 @@ class ReadingView(QPlainTextEdit):
 
     # --- hover and click
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             self._show_tooltip(event)
             return True
@@ -417,18 +417,16 @@ class ReadingView(QPlainTextEdit):
         QToolTip.showText(event.globalPos(), self.tooltip_text(self._analysis.mentions[i]), self.viewport())
 
     def tooltip_text(self, mention: Mention) -> str:
-        """"Place: الموصل" — the mention's type and its entity's canonical name."""
+        """ "Place: الموصل" — the mention's type and its entity's canonical name."""
         name = mention.text
         if self._analysis is not None:
-            try:
+            with contextlib.suppress(KeyError):
                 name = self._analysis.entity(mention.entity).name
-            except KeyError:
-                pass
         color = type_color(mention.type).name()
         label = type_label(mention.type)
         return f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(name)}</span>'
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             offset = self.offset_at(event.position().toPoint())

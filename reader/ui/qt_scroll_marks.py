@@ -38,7 +38,7 @@ class MarkedScrollBar(QScrollBar):
             QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarGroove, self
         )
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if not self._marks or not self._color.isValid():
             return

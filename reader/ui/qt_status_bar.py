@@ -38,8 +38,13 @@ class ReaderStatusBar(QStatusBar):
         self.cancel_button.setAutoRaise(True)
         for label in (self.counts_label, self.encoding_label, self.recognizer_label):
             label.setContentsMargins(6, 0, 6, 0)  # Fusion draws no separators: room between the fields
-        for widget in (self.counts_label, self.encoding_label, self.recognizer_label, self.progress,
-                       self.cancel_button):
+        for widget in (
+            self.counts_label,
+            self.encoding_label,
+            self.recognizer_label,
+            self.progress,
+            self.cancel_button,
+        ):
             self.addPermanentWidget(widget)
         self.progress.hide()
         self.cancel_button.hide()
@@ -62,20 +67,25 @@ class ReaderStatusBar(QStatusBar):
             return
         self.encoding_label.setText(source.encoding)
         self.encoding_label.setToolTip(
-            QCoreApplication.translate("MainWindow", "Text encoding (File ▸ Reopen with Encoding to change)"))
+            QCoreApplication.translate("MainWindow", "Text encoding (File ▸ Reopen with Encoding to change)")
+        )
         if analysis is None:
             self.recognizer_label.setText(QCoreApplication.translate("MainWindow", "Analyzing…"))
             self.counts_label.setText("")
             return
         recognizer = analysis.recognizer or QCoreApplication.translate("MainWindow", "offline model")
-        self.recognizer_label.setText(QCoreApplication.translate("MainWindow", "Recognizer: {name}").format(
-            name=recognizer))
+        self.recognizer_label.setText(
+            QCoreApplication.translate("MainWindow", "Recognizer: {name}").format(name=recognizer)
+        )
         self.recognizer_label.setToolTip(recognizer_tip)
-        self.counts_label.setText(QCoreApplication.translate("MainWindow", "{mentions} mentions · {entities} entities")
-                                  .format(mentions=len(analysis.mentions), entities=len(analysis.entities)))
+        self.counts_label.setText(
+            QCoreApplication.translate("MainWindow", "{mentions} mentions · {entities} entities").format(
+                mentions=len(analysis.mentions), entities=len(analysis.entities)
+            )
+        )
 
     def show_opening(self, name: str) -> None:
-        """"Opening mosul.html…", with a busy bar if it takes a while."""
+        """ "Opening mosul.html…", with a busy bar if it takes a while."""
         self.showMessage(QCoreApplication.translate("MainWindow", "Opening {name}…").format(name=name))
         self.progress.setRange(0, 0)  # busy: reading has no fraction to show
         self._delay.start()

@@ -20,6 +20,7 @@ its result or a one-line error.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -29,7 +30,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Source
-from reader.ui.analysis_process import PARTIAL_INTERVAL_S, load_article  # shared by both kinds of job
+from reader.ui.analysis_process import PARTIAL_INTERVAL_S, AnalysisProcess, load_article  # shared by both kinds of job
 from reader.ui.qt_highlighter import highlight_spans
 
 #: Builds the recognizer for a job, on the worker thread (loading a model is slow).
@@ -60,10 +61,8 @@ class _Signals(QObject):
 
 def _emit(signal, *args) -> None:
     # The window may be gone (app quitting while a chunk finishes): nobody to tell.
-    try:
+    with contextlib.suppress(RuntimeError):
         signal.emit(*args)
-    except RuntimeError:
-        pass
 
 
 class _Job(QRunnable):
@@ -90,7 +89,7 @@ class _Job(QRunnable):
         self.thread_id = threading.get_ident()
         try:
             self._analyze()
-        except Exception as error:  # noqa: BLE001 - any failure becomes one line for the status bar
+        except Exception as error:
             if not self.cancelled.is_set():
                 message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
                 _emit(self.signals.failed, self.generation, message)
@@ -117,6 +116,7 @@ class _Job(QRunnable):
 
         recognizer = self.factory() if self.factory is not None else None
         last_report = 0.0
+        assert isinstance(self.source, Source)  # loaded above
         for step in iter_analysis(self.source, recognizer):
             if self.cancelled.is_set():
                 _emit(self.signals.stopped, self.generation)
@@ -144,7 +144,7 @@ class AnalysisWorker(QObject):
         # (analysis_process.py: no GIL shared with the UI); jobs with a
         # recognizer factory (tests, BERT) run on the thread pool.
         self._use_process = use_process
-        self._process = None
+        self._process: AnalysisProcess | None = None
         self._process_busy: int | None = None  # generation the child is working on
         self._signals = _Signals(self)
         self.loaded = self._signals.loaded
@@ -193,8 +193,6 @@ class AnalysisWorker(QObject):
 
     def _ensure_process(self):
         if self._process is None or not self._process.is_alive():
-            from reader.ui.analysis_process import AnalysisProcess
-
             self._process = AnalysisProcess(self._on_process_message)
         return self._process
 
@@ -300,7 +298,7 @@ class BackgroundTask(QObject):
             self._running.set()
             try:
                 result = function(*args)
-            except Exception as error:  # noqa: BLE001 - one line for the status bar
+            except Exception as error:
                 _emit(self.failed, " ".join(str(error).split()) or type(error).__name__)
             else:
                 _emit(self.finished, result)

@@ -52,7 +52,26 @@ WORD_LABELS = {
     "عربي": "B-MISC",
     "العراق": "I-LOC",  # I- after O: starts a place of its own
 }
-OTHER_WORDS = "قال الرئيس ان ستعقد اجتماعا في وصل وفد من الى مدينة يوم الاحد اعلنت شركة النفط الوطنية وقال".split()
+OTHER_WORDS = [
+    "قال",
+    "الرئيس",
+    "ان",
+    "ستعقد",
+    "اجتماعا",
+    "في",
+    "وصل",
+    "وفد",
+    "من",
+    "الى",
+    "مدينة",
+    "يوم",
+    "الاحد",
+    "اعلنت",
+    "شركة",
+    "النفط",
+    "الوطنية",
+    "وقال",
+]
 SUFFIXES = ["##ة", "##ات", "##ون", "##ية", "##ها", "##ين"]
 PUNCTUATION = list(".،,؟!:")
 
@@ -101,13 +120,23 @@ def tiny_model(tmp_path_factory) -> TinyModel:
     # camel-tools' package ships vocab.txt with these two small files.
     (folder / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": True}), encoding="utf-8")
     (folder / "special_tokens_map.json").write_text(
-        json.dumps({"unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]", "mask_token": "[MASK]"}),
+        json.dumps(
+            {
+                "unk_token": "[UNK]",
+                "sep_token": "[SEP]",
+                "pad_token": "[PAD]",
+                "cls_token": "[CLS]",
+                "mask_token": "[MASK]",
+            }
+        ),
         encoding="utf-8",
     )
     catalogue = {
         "version": "1.6",
         "packages": {},
-        "components": {"NamedEntityRecognition": {"default": "arabert", "datasets": {"arabert": {"path": "ner/arabert"}}}},
+        "components": {
+            "NamedEntityRecognition": {"default": "arabert", "datasets": {"arabert": {"path": "ner/arabert"}}}
+        },
     }
     (camel_data / "catalogue.json").write_text(json.dumps(catalogue), encoding="utf-8")
     return TinyModel(camel_data, folder)
@@ -226,7 +255,7 @@ def test_one_label_per_word_in_the_model_label_set(bert):
 
 
 def test_a_lone_shadda_does_not_shift_the_labels_of_other_words(bert):
-    words = "قال الرئيس محمد علي إن الأمم المتحدة ستعقد اجتماعا في بغداد".split()
+    words = ["قال", "الرئيس", "محمد", "علي", "إن", "الأمم", "المتحدة", "ستعقد", "اجتماعا", "في", "بغداد"]
     plain = bert.predict([words])[0]
     for position in (0, 3, len(words)):
         with_shadda = bert.predict([[*words[:position], SHADDA, *words[position:]]])[0]
@@ -273,8 +302,8 @@ def test_our_labels_equal_camel_tools_predict(bert, tiny_model, monkeypatch, iso
 
     camel = NERecognizer(str(tiny_model.folder), use_gpu=False)
     sentences = [
-        "قال الرئيس محمد علي إن الأمم المتحدة ستعقد اجتماعا في بغداد .".split(),
-        "وصل وفد من جامعة القاهرة إلى مدينة الموصل يوم الأحد".split(),
+        ["قال", "الرئيس", "محمد", "علي", "إن", "الأمم", "المتحدة", "ستعقد", "اجتماعا", "في", "بغداد", "."],
+        ["وصل", "وفد", "من", "جامعة", "القاهرة", "إلى", "مدينة", "الموصل", "يوم", "الأحد"],
         ["قال", "محمد", SHADDA, "علي"],
     ]
     ours = bert.predict(sentences)
@@ -336,7 +365,9 @@ def test_a_long_sentence_is_labelled_the_same_across_windows(lookup_bert):
     assert len(lookup_bert._model.shapes) > 1
 
 
-words_with_oddities = st.sampled_from([*WORD_LABELS, *OTHER_WORDS, "الأمم", "زار", SHADDA, REPLACEMENT, "42", "x", "،", "."])
+words_with_oddities = st.sampled_from(
+    [*WORD_LABELS, *OTHER_WORDS, "الأمم", "زار", SHADDA, REPLACEMENT, "42", "x", "،", "."]
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -360,8 +391,7 @@ def test_recognize_iter_reports_progress_and_can_stop(lookup_bert):
     assert sorted((s for _, spans in steps for s in spans), key=lambda s: s.start) == stepwise.recognize(doc)
 
     lookup_bert._model.shapes.clear()
-    for fraction, _ in stepwise.recognize_iter(doc):
-        break  # the user cancelled: no further batch runs
+    fraction, _ = next(iter(stepwise.recognize_iter(doc)))  # the user cancelled: no further batch runs
     assert len(lookup_bert._model.shapes) == 1 and fraction < 0.25
 
 

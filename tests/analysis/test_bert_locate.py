@@ -47,7 +47,10 @@ def test_nothing_installed():
     with pytest.raises(BertUnavailable) as error:
         locate_model()
     # for a caller that does not fall back, e.g. `arabic-reader analyze --model bert`
-    assert error.value.reason == "camel-tools' BERT NER model is not installed: run `camel_data -i ner-arabert` (about 540 MB)"
+    assert (
+        error.value.reason
+        == "camel-tools' BERT NER model is not installed: run `camel_data -i ner-arabert` (about 540 MB)"
+    )
 
 
 def test_camel_tools_package(tmp_path):
@@ -79,7 +82,10 @@ def test_setting_wins_over_environment_and_package(tmp_path, monkeypatch):
 def test_explicit_folder_that_is_missing_does_not_fall_back(tmp_path, monkeypatch):
     model_folder(tmp_path / "camel" / "data" / "ner" / "arabert")  # camel-tools' copy exists
     monkeypatch.setenv("ARABIC_READER_BERT_DIR", str(tmp_path / "gone"))
-    assert message() == f"BERT model folder not found: {tmp_path / 'gone'} (from ARABIC_READER_BERT_DIR); using the offline model"
+    assert (
+        message()
+        == f"BERT model folder not found: {tmp_path / 'gone'} (from ARABIC_READER_BERT_DIR); using the offline model"
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,8 +94,16 @@ def test_explicit_folder_that_is_missing_does_not_fall_back(tmp_path, monkeypatc
         (None, ("model.safetensors", "vocab.txt"), "is incomplete: no config.json; point to a complete model folder"),
         (NER_CONFIG, ("vocab.txt",), "is incomplete: no model weights (model.safetensors or pytorch_model.bin)"),
         (NER_CONFIG, ("pytorch_model.bin",), "is incomplete: no vocabulary (vocab.txt or tokenizer.json)"),
-        ({"id2label": {"0": "POSITIVE", "1": "NEGATIVE"}}, ("model.safetensors", "vocab.txt"), "is not a named-entity model (its labels are POSITIVE, NEGATIVE"),
-        ({"model_type": "bert"}, ("model.safetensors", "vocab.txt"), "is not a named-entity model (its labels are missing"),
+        (
+            {"id2label": {"0": "POSITIVE", "1": "NEGATIVE"}},
+            ("model.safetensors", "vocab.txt"),
+            "is not a named-entity model (its labels are POSITIVE, NEGATIVE",
+        ),
+        (
+            {"model_type": "bert"},
+            ("model.safetensors", "vocab.txt"),
+            "is not a named-entity model (its labels are missing",
+        ),
     ],
 )
 def test_incomplete_folders(tmp_path, config, files, expected):

@@ -1,5 +1,7 @@
 """Document-level consistency: confident names spread to their other occurrences."""
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -129,6 +131,7 @@ def test_spans_that_do_not_align_with_tokens_are_kept_but_teach_nothing():
     odd = Span(ARTICLE.index("الموصل") + 1, ARTICLE.index("الموصل") + 6, PLACE, score=1.0)
     assert propagate(doc, [odd], common_words=set()) == [odd]
 
+
 WORDS = ["الموصل", "بالموصل", "كارتر", "آشتون", "قال", "في", "والحشد", "الحشد", "الشعبي", "،", "."]
 
 
@@ -152,7 +155,7 @@ def test_new_spans_are_token_aligned_and_never_overlap(words, picks):
     starts = {t.start for t in doc.tokens}
     ends = {t.end for t in doc.tokens}
     ordered = sorted(out, key=lambda s: s.start)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         assert a.end <= b.start  # input spans do not overlap, so neither may output
     for span in out:
         assert span.start in starts and span.end in ends

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.analysis.arabic import normalize_form
 from reader.analysis.figures import FigureRecognizer, parse_figure
 from reader.analysis.number_words import Kind, read_number_word
-from reader.analysis.arabic import normalize_form
 from reader.analysis.recognizer import Recognizer, TokenizedText
 from reader.analysis.tokens import split_sentences, tokenize
 from reader.entity_types import EntityType
@@ -21,7 +23,7 @@ def figures(text: str) -> list[tuple[str, int | float | None]]:
     for span in spans:
         assert span.type is EntityType.FIGURE
         assert 0 <= span.start < span.end <= len(text)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), "sorted, no overlap"
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans)), "sorted, no overlap"
     return [(text[s.start : s.end], s.value) for s in spans]
 
 
@@ -171,7 +173,7 @@ def test_figures_in_sentence(sentence, expected):
 
 @pytest.mark.parametrize(("sentence", "expected"), [c for c in CASES if c[1]])
 def test_values_are_int_when_integral(sentence, expected):
-    for (_, value), (_, want) in zip(figures(sentence), expected):
+    for (_, value), (_, want) in zip(figures(sentence), expected, strict=False):
         assert type(value) is type(want)
 
 
@@ -216,8 +218,13 @@ def test_offsets_follow_the_chunk_tokens():
 
 @pytest.mark.parametrize(
     ("word", "kind", "value"),
-    [("والتسعين", Kind.TENS, 90), ("لل" + "مئة", Kind.HUNDRED, 100), ("وبالملايين", Kind.SCALE, 10**6),
-     ("فالثامنة", Kind.ORDINAL, 8), ("كألفين", Kind.SCALE, 1000)],
+    [
+        ("والتسعين", Kind.TENS, 90),
+        ("لل" + "مئة", Kind.HUNDRED, 100),
+        ("وبالملايين", Kind.SCALE, 10**6),
+        ("فالثامنة", Kind.ORDINAL, 8),
+        ("كألفين", Kind.SCALE, 1000),
+    ],
 )
 def test_lexicon_reads_clitics(word, kind, value):
     reading = read_number_word(normalize_form(word))
@@ -248,9 +255,44 @@ def test_digit_numbers_round_trip(n, script, separator):
 
 
 _PIECES = st.sampled_from(
-    ["خمسة", "آلاف", "وعشرين", "مئة", "و", "الثاني", "كانون", "عشرات", "الآلاف", "بضع", "ألف",
-     "مليون", "ونصف", "في", "المئة", "%", "٪", "1", ",", "500", "٫", "٥", ".", "بـ3", "ست", "الأولى",
-     "المرحلة", "عشر", "أحد", "الحادي", "والعشرون", "نحو", "شخص", "\n", "2017م", "١٬٠٠٠"]
+    [
+        "خمسة",
+        "آلاف",
+        "وعشرين",
+        "مئة",
+        "و",
+        "الثاني",
+        "كانون",
+        "عشرات",
+        "الآلاف",
+        "بضع",
+        "ألف",
+        "مليون",
+        "ونصف",
+        "في",
+        "المئة",
+        "%",
+        "٪",
+        "1",
+        ",",
+        "500",
+        "٫",
+        "٥",
+        ".",
+        "بـ3",
+        "ست",
+        "الأولى",
+        "المرحلة",
+        "عشر",
+        "أحد",
+        "الحادي",
+        "والعشرون",
+        "نحو",
+        "شخص",
+        "\n",
+        "2017م",
+        "١٬٠٠٠",
+    ]
 )
 
 
@@ -268,8 +310,11 @@ _TENS = ["", "عشرة", "عشرون", "ثلاثون", "أربعون", "خمسو
 _HUNDREDS = ["", "مئة", "مئتان", "ثلاثمئة", "أربعمائة", "خمسمئة", "ستمائة", "سبعمئة", "ثمانمائة", "تسعمئة"]
 _TEEN_UNITS = {1: "أحد", 2: "اثنا"}
 # (multiplier, singular, dual, plural for 3-10)
-_SCALES = [(10**9, "مليار", "ملياران", "مليارات"), (10**6, "مليون", "مليونان", "ملايين"),
-           (10**3, "ألف", "ألفان", "آلاف")]
+_SCALES = [
+    (10**9, "مليار", "ملياران", "مليارات"),
+    (10**6, "مليون", "مليونان", "ملايين"),
+    (10**3, "ألف", "ألفان", "آلاف"),
+]
 
 
 def _below_thousand(n: int, construct: bool = False) -> list[str]:
@@ -308,8 +353,13 @@ def _in_words(n: int) -> str:
 
 @pytest.mark.parametrize(
     ("n", "words"),
-    [(23, "ثلاثة وعشرون"), (2500, "ألفان وخمسمئة"), (200000, "مئتا ألف"),
-     (3000225, "ثلاثة ملايين ومئتان وخمسة وعشرون"), (11000, "أحد عشر ألف")],
+    [
+        (23, "ثلاثة وعشرون"),
+        (2500, "ألفان وخمسمئة"),
+        (200000, "مئتا ألف"),
+        (3000225, "ثلاثة ملايين ومئتان وخمسة وعشرون"),
+        (11000, "أحد عشر ألف"),
+    ],
 )
 def test_number_writer_in_test_writes_arabic(n, words):
     assert _in_words(n) == words

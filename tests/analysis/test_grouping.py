@@ -36,9 +36,7 @@ def names(entities, kind):
 
 def test_clitics_and_article_merge_into_one_place():
     text = "وصلت القوات إلى الموصل. وفي بالموصل نازحون، والموصل مدينة. وبالموصل أيضا. للموصل تاريخ."
-    _, entities = group(
-        text, [("الموصل", L), ("بالموصل", L), ("والموصل", L), ("وبالموصل", L), ("للموصل", L)]
-    )
+    _, entities = group(text, [("الموصل", L), ("بالموصل", L), ("والموصل", L), ("وبالموصل", L), ("للموصل", L)])
     assert names(entities, L) == {"الموصل": 5}
     (mosul,) = entities
     assert set(mosul.variants) == {"الموصل", "بالموصل", "والموصل", "وبالموصل", "للموصل"}
@@ -46,17 +44,13 @@ def test_clitics_and_article_merge_into_one_place():
 
 def test_diacritics_and_hamza_variants_merge():
     text = "الأمم المتحدة ثم الامم المتحدة ثم الأُمَمُ المُتَّحِدَةُ ثم للأمم المتحدة"
-    _, entities = group(
-        text, [("الأمم المتحدة", O), ("الامم المتحدة", O), ("الأُمَمُ المُتَّحِدَةُ", O), ("للأمم المتحدة", O)]
-    )
+    _, entities = group(text, [("الأمم المتحدة", O), ("الامم المتحدة", O), ("الأُمَمُ المُتَّحِدَةُ", O), ("للأمم المتحدة", O)])
     assert names(entities, O) == {"الأمم المتحدة": 4}
 
 
 def test_surname_links_to_full_name():
     text = "قال آشتون كارتر إن ... وأضاف كارتر أن ... ثم قال حيدر العبادي ... وقال العبادي"
-    mentions, entities = group(
-        text, [("آشتون كارتر", P), ("كارتر", P), ("حيدر العبادي", P), ("العبادي", P)]
-    )
+    mentions, entities = group(text, [("آشتون كارتر", P), ("كارتر", P), ("حيدر العبادي", P), ("العبادي", P)])
     assert names(entities, P) == {"آشتون كارتر": 2, "حيدر العبادي": 2}
     assert mentions[0].entity == mentions[1].entity
     assert mentions[2].entity == mentions[3].entity != mentions[0].entity
@@ -91,8 +85,12 @@ def test_majority_type_wins_for_one_name():
 
 def test_figures_merge_by_value_across_scripts():
     text = "3500 جندي و٣٥٠٠ آخرون و۳۵۰۰ غيرهم و12 فقط"
-    spans = [Span(0, 4, F, 3500), Span(text.index("٣"), text.index("٣") + 4, F, 3500),
-             Span(text.index("۳"), text.index("۳") + 4, F, 3500), Span(text.index("12"), text.index("12") + 2, F, 12)]
+    spans = [
+        Span(0, 4, F, 3500),
+        Span(text.index("٣"), text.index("٣") + 4, F, 3500),
+        Span(text.index("۳"), text.index("۳") + 4, F, 3500),
+        Span(text.index("12"), text.index("12") + 2, F, 12),
+    ]
     mentions, entities = group_entities(text, spans)
     assert [e.count for e in entities] == [3, 1]
     assert entities[0].name == "3500"
@@ -127,8 +125,12 @@ NAME_WORDS = ["بلير", "توني", "العبادي", "حيدر", "بالمو�
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3), st.sampled_from([P, L, O])),
-                max_size=25))
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3), st.sampled_from([P, L, O])),
+        max_size=25,
+    )
+)
 def test_every_mention_belongs_to_exactly_one_entity(names_and_types):
     text, spans = "", []
     for words, kind in names_and_types:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from reader.analysis.pipeline import analyze, chunk_sentences, iter_analysis, resolve_overlaps
 from reader.analysis.recognizer import TokenizedText
 from reader.analysis.tokens import Sentence

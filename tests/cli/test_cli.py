@@ -83,7 +83,9 @@ def test_windows_1256_and_utf16_give_identical_output(tmp_path):
         result = run_cli("analyze", str(path), "--model", "offline")
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
-        assert data["encoding"].replace("-le", "").replace("-be", "") in (codec, "utf-8-sig", "utf-16"), data["encoding"]
+        assert data["encoding"].replace("-le", "").replace("-be", "") in (codec, "utf-8-sig", "utf-16"), data[
+            "encoding"
+        ]
         outputs[codec] = {k: data[k] for k in ("text", "mentions", "entities")}
     assert {"cp1256", "utf-8", "utf-16"} <= set(outputs)
     reference = outputs["cp1256"]
@@ -108,7 +110,13 @@ def test_export_by_suffix(tmp_path, suffix):
     assert out.stat().st_size > 0
     assert SAMPLE.read_bytes() == before
     if suffix == ".json":
-        assert set(json.loads(out.read_text(encoding="utf-8"))) == {"source", "encoding", "text", "mentions", "entities"}
+        assert set(json.loads(out.read_text(encoding="utf-8"))) == {
+            "source",
+            "encoding",
+            "text",
+            "mentions",
+            "entities",
+        }
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -151,7 +159,9 @@ def test_bad_usage_is_status_2():
 def test_export_unknown_suffix_and_unwritable(tmp_path):
     line = one_line_error(run_cli("export", str(SAMPLE), "-o", str(tmp_path / "out.docx"), "--model", "offline"))
     assert ".html" in line
-    one_line_error(run_cli("export", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "dir" / "out.html"), "--model", "offline"))
+    one_line_error(
+        run_cli("export", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "dir" / "out.html"), "--model", "offline")
+    )
 
 
 def test_export_never_overwrites_the_source(tmp_path):

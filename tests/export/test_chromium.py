@@ -111,7 +111,7 @@ def test_chromium_builds_one_element_per_mention_and_runs_right_to_left(open_exp
 def test_hostile_article_stays_text_in_chromium(open_export):
     text = (
         "قال المتحدث في المدينة القديمة إن <script>alert(1)</script> "
-        "و<img src=x onerror=alert(2)> و\" onmouseover=\"alert(3) وصلت إلى الموصل</p><b>"
+        'و<img src=x onerror=alert(2)> و" onmouseover="alert(3) وصلت إلى الموصل</p><b>'
     )
     annotations = [("<img src=x onerror=alert(2)>", O, "<b>x</b>"), ("الموصل", L, '"><i>')]
     page = open_export(annotate(text, annotations, title="<script>"))
@@ -146,6 +146,7 @@ def test_highlight_inside_a_word_keeps_the_letters_joined(open_export):
       const wholeWidths = [...'بالموصل'].map((_, i) => width(plain, at + i));
       return [splitWidths, wholeWidths];
     }"""
+
     def largest_difference(a, b):
         assert len(a) == len(b) == len(word)
         return max(abs(x - y) for x, y in zip(a, b, strict=True))

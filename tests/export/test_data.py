@@ -56,7 +56,9 @@ def test_csv_has_one_row_per_entity_in_index_order(sample):
 
 def test_csv_keeps_arabic_commas_quotes_and_newlines_in_cells():
     text = 'قالت "منظمة الصحة، العالمية"\nو1,5 مليون'
-    analysis = annotate(text, [('"منظمة الصحة، العالمية"', O, 'منظمة "الصحة"،\nالعالمية'), ("1,5 مليون", F, "1,5 مليون")])
+    analysis = annotate(
+        text, [('"منظمة الصحة، العالمية"', O, 'منظمة "الصحة"،\nالعالمية'), ("1,5 مليون", F, "1,5 مليون")]
+    )
     organization, figure = rows(analysis)
     assert organization["name"] == 'منظمة "الصحة"،\nالعالمية'
     assert organization["variants"] == '"منظمة الصحة، العالمية"'

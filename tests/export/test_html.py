@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -220,7 +221,7 @@ HOSTILE = (
 def test_markup_in_the_article_title_and_names_is_shown_as_text():
     analysis = annotate(
         HOSTILE,
-        [('<img src=x onerror=alert(1)>', O, '"><script>1</script>'), ('"الموصل"', L, "' onclick='x")],
+        [("<img src=x onerror=alert(1)>", O, '"><script>1</script>'), ('"الموصل"', L, "' onclick='x")],
         title="<title></title><script>t()</script>",
     )
     page = parse(analysis)
@@ -249,7 +250,7 @@ def analyses(draw) -> Analysis:
     text = draw(texts)
     cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=12))))
     spans = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         if draw(st.booleans()):
             spans.append((start, end, draw(st.sampled_from(TYPE_ORDER)), draw(names)))
     title = draw(st.none() | names)

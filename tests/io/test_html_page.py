@@ -86,8 +86,7 @@ def test_article_is_preferred_to_the_rest_of_the_body() -> None:
 
 def test_the_longest_article_wins() -> None:
     page = html_to_text(
-        "<article><p>قصير</p></article><article><p>الخبر الرئيسي الطويل هنا</p></article>"
-        "<article><p>آخر</p></article>"
+        "<article><p>قصير</p></article><article><p>الخبر الرئيسي الطويل هنا</p></article><article><p>آخر</p></article>"
     )
     assert page.text == "الخبر الرئيسي الطويل هنا"
 

@@ -230,9 +230,7 @@ def test_empty_file(tmp_path: Path) -> None:
     assert load_error(write(tmp_path, "a.txt", b"")).endswith(": it is empty")
 
 
-@pytest.mark.parametrize(
-    "data", [b"   \n\t\r\n  ", "\u00a0\u2003\n".encode(), codecs.BOM_UTF8, codecs.BOM_UTF16_LE]
-)
+@pytest.mark.parametrize("data", [b"   \n\t\r\n  ", "\u00a0\u2003\n".encode(), codecs.BOM_UTF8, codecs.BOM_UTF16_LE])
 def test_whitespace_only_file(tmp_path: Path, data: bytes) -> None:
     assert load_error(write(tmp_path, "a.txt", data)).endswith(": it contains only whitespace")
 
@@ -385,10 +383,54 @@ ANY_TEXT = st.text(
 
 # Arabic and Latin words a Windows-1256 file may hold, in random order.
 WORDS = st.sampled_from(
-    "قال الرئيس إن الحكومة ستعمل على دعم المزارعين في الموصل وبغداد والبصرة للأمم "
-    "المتحدة بالموصل وزير الخارجية عن من إلى التي الذي هذه كانت ألف مليون دولار "
-    "شخص مدينة اليوم عام ثلاثة خمسة تقرير منظمة الصحة العالمية Reuters UN Mosul said "
-    "report 2017 3500 1,5 %".split()
+    [
+        "قال",
+        "الرئيس",
+        "إن",
+        "الحكومة",
+        "ستعمل",
+        "على",
+        "دعم",
+        "المزارعين",
+        "في",
+        "الموصل",
+        "وبغداد",
+        "والبصرة",
+        "للأمم",
+        "المتحدة",
+        "بالموصل",
+        "وزير",
+        "الخارجية",
+        "عن",
+        "من",
+        "إلى",
+        "التي",
+        "الذي",
+        "هذه",
+        "كانت",
+        "ألف",
+        "مليون",
+        "دولار",
+        "شخص",
+        "مدينة",
+        "اليوم",
+        "عام",
+        "ثلاثة",
+        "خمسة",
+        "تقرير",
+        "منظمة",
+        "الصحة",
+        "العالمية",
+        "Reuters",
+        "UN",
+        "Mosul",
+        "said",
+        "report",
+        "2017",
+        "3500",
+        "1,5",
+        "%",
+    ]
 )
 SEPARATORS = st.sampled_from([" ", " ", " ", "، ", ". ", "\n", "\n\n", "؛ ", "؟ ", " (", ") ", ": ", " - "])
 CP1256_TEXT = (

@@ -108,9 +108,7 @@ def test_desktop_file_validate_accepts_the_entry() -> None:
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
 
 
-@pytest.mark.skipif(
-    shutil.which("appstreamcli") is None, reason="appstreamcli not installed (apt: appstream)"
-)
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed (apt: appstream)")
 def test_appstreamcli_validates_the_metadata() -> None:
     command = ["appstreamcli", "validate", "--no-net", "--pedantic", str(METAINFO)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)

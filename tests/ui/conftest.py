@@ -6,8 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import: no display in CI
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
 
 
 @pytest.fixture
@@ -114,7 +114,8 @@ def make_window(qtbot, settings) -> Iterator[Callable[..., object]]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     leaked = [
-        w for w in QApplication.topLevelWidgets()
+        w
+        for w in QApplication.topLevelWidgets()
         if id(w) not in before and w.isVisible() and not w.objectName().startswith("qt_")
     ]
     assert not leaked, f"widgets outlived their window: {leaked}"

@@ -8,9 +8,9 @@ import time
 import pytest
 
 import reader.io
-from reader.io import load
 from reader.document import Span
 from reader.entity_types import EntityType
+from reader.io import load
 from reader.ui.article_session import SECOND, ArticleSession
 
 
@@ -41,7 +41,7 @@ def make_session(qtbot, gazetteer):
         first = first or gazetteer()
         session = ArticleSession(
             recognizer_factory=lambda: first,
-            second_stage=(lambda: (lambda: second)) if second is not None else (lambda: None),
+            second_stage=(lambda: lambda: second) if second is not None else (lambda: None),
         )
         sessions.append(session)
         return session
@@ -111,7 +111,7 @@ def test_second_stage_replaces_the_offline_results_when_it_ends(qtbot, make_sess
     offline_final = shown.index(("analyzed", "test gazetteer", True))
     assert shown[offline_final + 1] == ("stage", SECOND)
     # The second stage's partial results were kept back: the next results shown are its final ones.
-    assert shown[offline_final + 2:] == [("analyzed", "second model", True)]
+    assert shown[offline_final + 2 :] == [("analyzed", "second model", True)]
     assert any(0 < f < 1 for f in fractions)  # progress was reported during the second stage
     organizations = [e.name for e in session.analysis.entities if e.type is EntityType.ORGANIZATION]
     assert "الحشد الشعبي" in organizations
@@ -151,4 +151,3 @@ def test_stale_reads_are_dropped(qtbot, make_session, tmp_path, monkeypatch) -> 
     qtbot.wait(400)
     assert [e for e in events if e[0] == "opened"] == [("opened", str(second))]
     assert [m.text for m in session.analysis.mentions] == ["بغداد"]
-

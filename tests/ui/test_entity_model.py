@@ -29,6 +29,7 @@ def analysis() -> Analysis:
         ],
         key=lambda m: m.start,
     )
+
     def ids(entity: str) -> tuple[int, ...]:
         return tuple(i for i, m in enumerate(mentions) if m.entity == entity)
 

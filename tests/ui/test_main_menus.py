@@ -124,7 +124,7 @@ def test_language_switches_at_runtime_and_is_remembered(qtbot, make_window, monk
         arabic = next(a for _p, a in walk(window.menuBar().actions()) if a.text() == "العربية")
         arabic.trigger()
         qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() != "&File", timeout=5_000)
-        assert [a.text() for a in window.menuBar().actions()][0] == "&ملف"
+        assert next(a.text() for a in window.menuBar().actions()) == "&ملف"
         assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert window.preferences.language == "ar"
         assert window.menus.actions["open"].text() == "&فتح…"

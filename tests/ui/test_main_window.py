@@ -139,8 +139,13 @@ def test_dropping_a_file_opens_it(qtbot, make_window, tmp_path) -> None:
     window = make_window()
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(article))])
-    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.ready, timeout=30_000):
         window.dropEvent(event)
     assert window.source.path == str(article.resolve()) or Path(window.source.path).name == "dropped.txt"
@@ -197,7 +202,9 @@ def test_stale_results_are_dropped(qtbot, make_window, open_and_wait, sample, ga
     assert [m.text for m in window.analysis.mentions] == ["العبادي", "أربيل"]
 
 
-def test_long_analysis_runs_off_the_ui_thread_and_can_be_cancelled(qtbot, make_window, sample, gazetteer, tmp_path) -> None:
+def test_long_analysis_runs_off_the_ui_thread_and_can_be_cancelled(
+    qtbot, make_window, sample, gazetteer, tmp_path
+) -> None:
     article = tmp_path / "long.txt"
     article.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 20), encoding="utf-8")
     window = make_window(recognizer=gazetteer(delay_s=0.2, chunk_tokens=60))
@@ -240,8 +247,9 @@ def test_opening_shows_progress_and_keeps_the_article_until_the_new_one_is_read(
     window = make_window()
     open_and_wait(window)
     other = tmp_path / "big-page.html"
-    other.write_text("<html><head><title>صفحة</title></head><body><p>وصل الوفد إلى بغداد.</p></body></html>",
-                     encoding="utf-8")
+    other.write_text(
+        "<html><head><title>صفحة</title></head><body><p>وصل الوفد إلى بغداد.</p></body></html>", encoding="utf-8"
+    )
 
     def slow_load(path, encoding=None):
         time.sleep(0.6)  # a page that takes a while to parse
@@ -313,9 +321,11 @@ def test_export_failure_shows_one_line(qtbot, make_window, open_and_wait, monkey
     page.write_bytes(resource_path("samples", "mosul-reconstruction.html").read_bytes())
     window = make_window()
     open_and_wait(window, page)
-    for target, expected in ((tmp_path / "missing-folder" / "out.html", "cannot write"),
-                             (tmp_path / "out.pdf", "unsupported format"),
-                             (page, "refusing to export over the source file")):
+    for target, expected in (
+        (tmp_path / "missing-folder" / "out.html", "cannot write"),
+        (tmp_path / "out.pdf", "unsupported format"),
+        (page, "refusing to export over the source file"),
+    ):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, t=target: (str(t), ""))
         with qtbot.waitSignal(window.error_shown) as error:
             window.menus.actions["export"].trigger()
@@ -336,7 +346,7 @@ def test_second_stage_in_the_window(merged, qtbot, make_window, sample, gazettee
     class SecondModel(gazetteer):
         name = "second model"
 
-    window = make_window(second_stage=lambda: (lambda: SecondModel(delay_s=0.1, chunk_tokens=40)))
+    window = make_window(second_stage=lambda: lambda: SecondModel(delay_s=0.1, chunk_tokens=40))
     shown = []
     window.session.analyzed.connect(lambda analysis, final: shown.append((analysis.recognizer, final)))
     window.open_file(sample)
@@ -360,7 +370,7 @@ def test_stopping_the_second_stage_keeps_the_offline_results(merged, qtbot, make
     class SecondModel(gazetteer):
         name = "second model"
 
-    window = make_window(second_stage=lambda: (lambda: SecondModel(delay_s=0.3, chunk_tokens=40)))
+    window = make_window(second_stage=lambda: lambda: SecondModel(delay_s=0.3, chunk_tokens=40))
     window.open_file(sample)
     qtbot.waitUntil(lambda: window.session.stage == "bert", timeout=30_000)
     offline = window.analysis
@@ -412,7 +422,9 @@ def test_reading_position_survives_a_restart(qtbot, make_window, open_and_wait, 
     qtbot.waitUntil(lambda: abs(again.view.first_visible_offset() - place) < 200, timeout=5_000)
 
 
-def test_bert_can_be_switched_on_for_the_article_shown(qtbot, make_window, open_and_wait, monkeypatch, gazetteer) -> None:
+def test_bert_can_be_switched_on_for_the_article_shown(
+    qtbot, make_window, open_and_wait, monkeypatch, gazetteer
+) -> None:
     import reader.analysis.bert as bert
 
     class FakeBert(gazetteer):

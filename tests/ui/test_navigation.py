@@ -14,8 +14,14 @@ PERSON, PLACE = EntityType.PERSON, EntityType.PLACE
 
 def analysis() -> Analysis:
     """العبادي three times, الموصل twice, بغداد once."""
-    spans = [("العبادي", PERSON, "e1"), ("الموصل", PLACE, "e2"), ("العبادي", PERSON, "e1"), ("بغداد", PLACE, "e3"),
-             ("العبادي", PERSON, "e1"), ("الموصل", PLACE, "e2")]
+    spans = [
+        ("العبادي", PERSON, "e1"),
+        ("الموصل", PLACE, "e2"),
+        ("العبادي", PERSON, "e1"),
+        ("بغداد", PLACE, "e3"),
+        ("العبادي", PERSON, "e1"),
+        ("الموصل", PLACE, "e2"),
+    ]
     mentions, start = [], 0
     for word, entity_type, entity_id in spans:
         start = TEXT.index(word, start)

@@ -17,15 +17,15 @@ def analysis_of(text: str, words: list[tuple[str, EntityType]]) -> Analysis:
         start = text.index(word)
         mentions.append(Mention(start, start + len(word), entity_type, word, word))
     mentions.sort(key=lambda m: m.start)
-    entities = tuple(
-        Entity(m.entity, m.type, m.text, (m.text,), (i,)) for i, m in enumerate(mentions)
-    )
+    entities = tuple(Entity(m.entity, m.type, m.text, (m.text,), (i,)) for i, m in enumerate(mentions))
     return Analysis(Source(text), tuple(mentions), entities, "test")
 
 
 def test_highlights_after_emoji_and_cjk_are_not_shifted(qtbot) -> None:
     text = "🙂👍🏽 قال 𠀋 إن القتال في الموصل انتهى 🇮🇶 وبغداد ترحب"
-    analysis = analysis_of(text, [("الموصل", EntityType.PLACE), ("بغداد", EntityType.PLACE), ("قال", EntityType.PERSON)])
+    analysis = analysis_of(
+        text, [("الموصل", EntityType.PLACE), ("بغداد", EntityType.PLACE), ("قال", EntityType.PERSON)]
+    )
     view = ReadingView()
     qtbot.addWidget(view)
     view.set_source(analysis.source)
@@ -83,7 +83,23 @@ def test_zoom_is_bounded(qtbot) -> None:
     assert view.zoom == ZOOM_RANGE[0]
 
 
-WORDS = "قال العبادي في بغداد إن القوات دخلت الموصل وإن الأمم المتحدة أرسلت ثلاثة آلاف خيمة".split()
+WORDS = [
+    "قال",
+    "العبادي",
+    "في",
+    "بغداد",
+    "إن",
+    "القوات",
+    "دخلت",
+    "الموصل",
+    "وإن",
+    "الأمم",
+    "المتحدة",
+    "أرسلت",
+    "ثلاثة",
+    "آلاف",
+    "خيمة",
+]
 PARAGRAPH = " ".join(WORDS)
 TEXT = "\n\n".join([PARAGRAPH] * 6)
 
@@ -103,9 +119,7 @@ TYPES = list(EntityType)
 
 
 def analysis_with(chosen: dict[int, EntityType]) -> Analysis:
-    mentions = tuple(
-        Mention(*SPANS[i], chosen[i], TEXT[SPANS[i][0]:SPANS[i][1]], f"e{i}") for i in sorted(chosen)
-    )
+    mentions = tuple(Mention(*SPANS[i], chosen[i], TEXT[SPANS[i][0] : SPANS[i][1]], f"e{i}") for i in sorted(chosen))
     entities = tuple(Entity(m.entity, m.type, m.text, (m.text,), (n,)) for n, m in enumerate(mentions))
     return Analysis(Source(TEXT), mentions, entities, "test")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.entity_types import TYPE_ORDER, EntityType
+from reader.entity_types import EntityType
 from reader.ui.settings import (
     CACHE_LIMITS,
     PREFERENCE_DEFAULTS,
@@ -133,9 +133,7 @@ def make_files(folder: Path, count: int) -> list[Path]:
     return files
 
 
-def test_recent_files_most_recent_first_and_deduplicated_by_resolved_path(
-    settings: QSettings, tmp_path: Path
-) -> None:
+def test_recent_files_most_recent_first_and_deduplicated_by_resolved_path(settings: QSettings, tmp_path: Path) -> None:
     a, b = make_files(tmp_path, 2)
     cache = Cache(settings)
     cache.add_recent_file(a)

@@ -104,9 +104,7 @@ def test_system_theme_follows_the_desktop_scheme(
     assert resolve_theme("dark") == "dark"
 
 
-def test_follower_reapplies_when_the_desktop_switches(
-    app: QApplication, make_follower, monkeypatch, qtbot
-) -> None:
+def test_follower_reapplies_when_the_desktop_switches(app: QApplication, make_follower, monkeypatch, qtbot) -> None:
     desktop_dark = False
     monkeypatch.setattr(theme, "system_prefers_dark", lambda: desktop_dark)
     follower = make_follower("system")

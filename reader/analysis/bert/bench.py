@@ -97,7 +97,9 @@ def bert_base_shaped(threads: int) -> tuple[BertRecognizer, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.analysis.bert.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=500, help="words of text to label (default 500)")
-    parser.add_argument("--threads", type=int, default=None, help=f"torch threads (default {default_threads()}: all cores but one)")
+    parser.add_argument(
+        "--threads", type=int, default=None, help=f"torch threads (default {default_threads()}: all cores but one)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs; the fastest is reported (default 3)")
     args = parser.parse_args(argv)
 
@@ -124,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds, cpu = min(runs)  # the run least disturbed by other processes
     n_words = len(text.split())
     print(f"model: random BERT-base-shaped (built in {build_s:.1f} s), {recognizer.threads} torch thread(s)")
-    print(f"text: {n_words} words, {len(tokens)} tokens, {n_pieces} wordpieces ({n_pieces / len(tokens):.2f} per token), {len(doc.sentences)} sentences")
+    print(
+        f"text: {n_words} words, {len(tokens)} tokens, {n_pieces} wordpieces ({n_pieces / len(tokens):.2f} per token), {len(doc.sentences)} sentences"
+    )
     print(
         f"BERT names  {n_words / seconds:8.0f} words/s  "
         f"(best of {len(runs)}: {seconds:.2f} s, {steps} batches, {seconds / steps:.2f} s per batch)"

@@ -162,7 +162,11 @@ def _check_folder(path: Path, origin: str) -> tuple[str, ...]:
         if origin == CAMEL_PACKAGE:
             raise BertUnavailable(f"camel-tools' BERT NER model is not installed: {INSTALL_HINT}")
         raise BertUnavailable(f"BERT model folder not found: {path}{where}")
-    fix = INSTALL_HINT.replace("run", "reinstall with", 1) if origin == CAMEL_PACKAGE else "point to a complete model folder"
+    fix = (
+        INSTALL_HINT.replace("run", "reinstall with", 1)
+        if origin == CAMEL_PACKAGE
+        else "point to a complete model folder"
+    )
 
     def incomplete(what: str) -> BertUnavailable:
         return BertUnavailable(f"BERT model folder {path}{where} is incomplete: {what}; {fix}")

@@ -36,14 +36,13 @@ from reader.analysis.bert.locate import (
     CAMEL_PACKAGE,
     INSTALL_HINT,
     BertUnavailable,
-    one_line_reason,
     check_runtime,
     locate_model,
+    one_line_reason,
 )
 from reader.analysis.bert.windows import plan_batches, plan_windows
 from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
-
 
 #: Wordpieces per window, as camel-tools feeds them (its 256 minus [CLS] and
 #: [SEP]); BERT itself would take 510. Shorter windows cost less attention.
@@ -273,7 +272,9 @@ _loaded: dict[tuple[object, ...], BertRecognizer] = {}  # the last model loaded,
 _loading = threading.Lock()
 
 
-def find_bert_model(model_dir: str | os.PathLike[str] | Path | None = None, *, threads: int | None = None) -> BertRecognizer:
+def find_bert_model(
+    model_dir: str | os.PathLike[str] | Path | None = None, *, threads: int | None = None
+) -> BertRecognizer:
     """Load camel-tools' BERT NER model (see ``locate.py`` for where from).
 
     The first call takes seconds (torch import, ~540 MB of weights): make it
@@ -294,7 +295,11 @@ def find_bert_model(model_dir: str | os.PathLike[str] | Path | None = None, *, t
     # As camel-tools does: no notes on unused weights; and no progress bars on stderr.
     transformers_logging.set_verbosity_error()
     transformers_logging.disable_progress_bar()
-    fix = INSTALL_HINT.replace("run", "reinstall with", 1) if location.origin == CAMEL_PACKAGE else "check the model folder"
+    fix = (
+        INSTALL_HINT.replace("run", "reinstall with", 1)
+        if location.origin == CAMEL_PACKAGE
+        else "check the model folder"
+    )
     with _loading:
         try:
             key = (*_fingerprint(location.path), location.origin, threads or default_threads())

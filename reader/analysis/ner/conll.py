@@ -101,9 +101,7 @@ class TypeScore:
 class Scores:
     """Per-type scores and their micro average over ``SCORED_TYPES``."""
 
-    by_type: dict[str, TypeScore] = field(
-        default_factory=lambda: {t: TypeScore() for t in SCORED_TYPES}
-    )
+    by_type: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in SCORED_TYPES})
 
     @property
     def micro(self) -> TypeScore:
@@ -119,9 +117,7 @@ class Scores:
         rows = [f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
         named = [*self.by_type.items(), ("micro", self.micro)]
         for name, s in named:
-            rows.append(
-                f"{name:<6} {s.precision:6.4f} {s.recall:6.4f} {s.f1:6.4f} {s.gold:6d} {s.predicted:6d}"
-            )
+            rows.append(f"{name:<6} {s.precision:6.4f} {s.recall:6.4f} {s.f1:6.4f} {s.gold:6d} {s.predicted:6d}")
         return "\n".join(rows)
 
 

@@ -71,8 +71,7 @@ ALL_OPTIONS = frozenset(
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(
-    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"}
-    | {"usage", "conj-cues", "cue-usage"}
+    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"} | {"usage", "conj-cues", "cue-usage"}
 )
 
 # Document cues a word gives the word after it / before it (see ``document``).
@@ -90,11 +89,30 @@ _NO_CUES: frozenset[str] = frozenset()
 class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
-    __slots__ = ("norm", "key", "own", "at_m2", "at_m1", "at_p1", "at_p2", "starts",
-                 "cues_as_previous", "cues_as_next", "gentilic", "usage")
+    __slots__ = (
+        "at_m1",
+        "at_m2",
+        "at_p1",
+        "at_p2",
+        "cues_as_next",
+        "cues_as_previous",
+        "gentilic",
+        "key",
+        "norm",
+        "own",
+        "starts",
+        "usage",
+    )
 
-    def __init__(self, norm: str, key: str, own: list[str], ctx: dict[int, list[str]],
-                 starts: tuple[str, ...] = (), cats: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        norm: str,
+        key: str,
+        own: list[str],
+        ctx: dict[int, list[str]],
+        starts: tuple[str, ...] = (),
+        cats: Sequence[str] = (),
+    ) -> None:
         self.norm = norm  # normalized form
         self.key = key  # clitic-free form: occurrences with the same key are the same word
         self.own = own  # features of the word itself
@@ -308,8 +326,8 @@ class FeatureExtractor:
             own = [f for f in own if f in keep]
             ctx = {}
             for offset in offsets:
-                known = known_at[offset]
-                ctx[offset] = [known[f] for f in (near if abs(offset) == 1 else far) if f in known]
+                at_offset = known_at[offset]
+                ctx[offset] = [at_offset[f] for f in (near if abs(offset) == 1 else far) if f in at_offset]
         starts = self.gazetteer.multi_starts(n) if "gazetteer" in options else ()
         word = _Word(n, base, own, ctx, starts, cats)
         if "cue-usage" in options:

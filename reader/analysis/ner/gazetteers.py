@@ -110,9 +110,9 @@ class Gazetteer:
             for form in starts[i]:
                 for words, category in self.multi[form]:
                     k = len(words)
-                    if i + k <= n and tuple(normalized[i + 1 : i + k]) == words[1:]:
-                        if best is None or k > best[0]:
-                            best = (k, category)
+                    longer = best is None or k > best[0]
+                    if longer and i + k <= n and tuple(normalized[i + 1 : i + k]) == words[1:]:
+                        best = (k, category)
             if best is None:
                 i += 1
                 continue
@@ -125,7 +125,7 @@ class Gazetteer:
 
     # --- storage -----------------------------------------------------------
 
-    def to_json(self) -> dict[str, list[list[str]]]:
+    def to_json(self) -> dict[str, list[str]]:
         by_category: dict[str, list[str]] = defaultdict(list)
         for word, cats in self.single.items():
             for cat in cats:
@@ -133,7 +133,7 @@ class Gazetteer:
         for entries in self.multi.values():
             for words, cat in entries:
                 by_category[cat].append(" ".join(words))
-        return {cat: sorted(words) for cat, words in sorted(by_category.items())}
+        return {cat: sorted(by_category[cat]) for cat in sorted(by_category)}
 
     @classmethod
     def from_json(cls, data: dict[str, list[str]]) -> Gazetteer:

@@ -12,7 +12,6 @@ line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -144,23 +143,14 @@ def _analysis(args):
 
 
 def _analyze(args) -> int:
+    from reader.export import ExportError, render_json, render_tsv
+
     analysis = _analysis(args)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(render_tsv(analysis))
+    try:
+        sys.stdout.write(render_json(analysis) if args.format == "json" else render_tsv(analysis))
+    except ExportError as error:
+        raise UserError(str(error)) from None
     return 0
-
-
-def render_tsv(analysis) -> str:
-    """One mention a line: start, end, type, text, entity, entity name, value."""
-    names = {entity.id: entity.name for entity in analysis.entities}
-    rows = ["start\tend\ttype\ttext\tentity\tname\tvalue"]
-    for m in analysis.mentions:
-        value = "" if m.value is None else str(m.value)
-        text = " ".join(m.text.split())  # a tab or newline inside a mention would break the row
-        rows.append(f"{m.start}\t{m.end}\t{m.type.value}\t{text}\t{m.entity}\t{names[m.entity]}\t{value}")
-    return "\n".join(rows) + "\n"
 
 
 def _export(args) -> int:

@@ -7,6 +7,7 @@ half-open ``[start, end)``; ``Source.text`` is exactly what the reader sees
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,7 +117,8 @@ class Analysis:
 
     ``mentions`` are sorted by start and never overlap. ``entities`` are
     ordered by type (TYPE_ORDER) then first appearance. ``recognizer`` names
-    the model that found people, places and organizations.
+    the model that found people, places and organizations. ``check_analysis``
+    says whether an Analysis keeps these promises.
     """
 
     source: Source
@@ -124,13 +126,17 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     recognizer: str = ""
     notes: tuple[str, ...] = field(default=())  # one-line messages for the user
+    _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {entity.id: entity for entity in self.entities})
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (KeyError if none)."""
-        for entity in self.entities:
-            if entity.id == entity_id:
-                return entity
-        raise KeyError(entity_id)
+        return self._by_id[entity_id]
+
+    def has_entity(self, entity_id: str) -> bool:
+        return entity_id in self._by_id
 
     def entities_of(self, entity_type: EntityType) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.type is entity_type)
@@ -151,3 +157,66 @@ class Analysis:
             "mentions": [m.to_dict() for m in self.mentions],
             "entities": [e.to_dict() for e in self.entities],
         }
+
+
+# --- identities --------------------------------------------------------------
+
+
+def entity_id(entity_type: EntityType, key: str) -> str:
+    """The stable id of an entity: its type and its normalized name.
+
+    ``key`` is the name as grouping compares it (diacritics, letter variants,
+    clitics and the article folded away), so the same entity has the same id
+    in every article and after edits elsewhere in one:
+
+    >>> entity_id(EntityType.PLACE, "موصل")
+    'place:موصل'
+    """
+    return f"{entity_type.value}:{key}"
+
+
+def anchor_id(entity_id: str) -> str:
+    """A short id safe in HTML ``id``/``href`` and CSS selectors, stable for ``entity_id``.
+
+    >>> anchor_id("place:موصل")
+    'e-b15ec17deb'
+    """
+    return "e-" + hashlib.blake2s(entity_id.encode("utf-8"), digest_size=5).hexdigest()
+
+
+# --- the contract ------------------------------------------------------------
+
+
+class InvalidAnalysis(ValueError):
+    """An Analysis breaks the contract of this module; ``str(error)`` is one line."""
+
+
+def check_analysis(analysis: Analysis) -> None:
+    """Raise InvalidAnalysis unless ``analysis`` keeps the promises views and exports rely on.
+
+    Mentions are non-empty, inside the text, sorted and disjoint, and each
+    one's ``text`` is the slice of the source text it covers; every mention
+    names an entity of the analysis (when it has entities), and every
+    ``Entity.mentions`` index exists. Example: mentions [4, 10) and [8, 12)
+    overlap → InvalidAnalysis("mention 1 [8, 12) overlaps or precedes ...").
+    """
+    text = analysis.source.text
+    previous_end = 0
+    for index, mention in enumerate(analysis.mentions):
+        where = f"mention {index} [{mention.start}, {mention.end})"
+        if not 0 <= mention.start < mention.end <= len(text):
+            raise InvalidAnalysis(f"{where} is empty or outside the text (length {len(text)})")
+        if mention.start < previous_end:
+            raise InvalidAnalysis(f"{where} overlaps or precedes the previous mention")
+        if text[mention.start : mention.end] != mention.text:
+            raise InvalidAnalysis(f"{where} says {mention.text!r} but the text there differs")
+        if analysis.entities and not analysis.has_entity(mention.entity):
+            raise InvalidAnalysis(f"{where} names entity {mention.entity!r}, which the analysis does not have")
+        previous_end = mention.end
+    for entity in analysis.entities:
+        for index in entity.mentions:
+            if not 0 <= index < len(analysis.mentions):
+                raise InvalidAnalysis(
+                    f"entity {entity.id!r} refers to mention {index}, "
+                    f"but the analysis has {len(analysis.mentions)} mentions"
+                )

@@ -23,13 +23,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-TATWEEL = "\u0640"
-
-#: Proclitic conjunctions (و "and", ف "so") that may precede a preposition.
-CONJUNCTIONS = ("و", "ف")
-#: One-letter prepositions that attach to a noun: ب "in/by", ل "for", ك "like".
-PREPOSITIONS = ("ب", "ل", "ك")
-ARTICLE = "ال"
+from reader.arabic import ARTICLE, CONJUNCTIONS, PREPOSITIONS, TATWEEL
 
 
 @lru_cache(maxsize=200_000)

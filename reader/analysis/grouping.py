@@ -12,6 +12,10 @@ A person named by surname alone is linked to the full name seen in the same
 article (كارتر → آشتون كارتر; العاكوب → نوفل العاكوب). A key tagged with
 different types in one article takes its majority type, so one name is never
 listed twice. Figures merge by numeric value (3500 and ٣٥٠٠ are one figure).
+
+An entity's id is its type and its key (``place:موصل``, ``figure:3500``):
+never its position, so it names the same entity in every article and
+survives edits elsewhere in the text.
 """
 
 from __future__ import annotations
@@ -21,14 +25,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.arabic import base_form, normalize_form, strip_article
-from reader.document import Entity, Mention, Span
+from reader.document import Entity, Mention, Number, Span, entity_id
 from reader.entity_types import TYPE_ORDER, EntityType
+
+
+Key = tuple[str, ...] | tuple[str, Number]
 
 
 @dataclass(slots=True)
 class _Group:
     type: EntityType
-    key: tuple  # the key its mentions share (before surnames join a full name)
+    key: Key  # the key its mentions share (a surname joins the full name's group and key)
     members: list[int]  # indices into the span list, text order
 
 
@@ -48,20 +55,20 @@ def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...
     """Group sorted, non-overlapping ``spans`` of ``text`` into mentions and entities.
 
     Returns mentions in text order and entities ordered by type, then first
-    appearance; entity ids are ``"<type>-<n>"`` (``"place-2"``).
+    appearance; entity ids are ``entity_id(type, key)`` (``"place:موصل"``).
     """
     surfaces = [text[s.start : s.end] for s in spans]
     # Normalized first words of all names: lets وبغداد reduce to بغداد only
     # when بغداد itself occurs, so وليد is never cut to ليد.
     known = {
         normalize_form(surface.split()[0])
-        for span, surface in zip(spans, surfaces, strict=False)
+        for span, surface in zip(spans, surfaces, strict=True)
         if span.type is not EntityType.FIGURE and surface.split()
     }
 
     bases: list[str] = []
-    keys: list[tuple] = []
-    for span, surface in zip(spans, surfaces, strict=False):
+    keys: list[Key] = []
+    for span, surface in zip(spans, surfaces, strict=True):
         if span.type is EntityType.FIGURE:
             bases.append(surface)
             keys.append(("figure", span.value) if span.value is not None else ("figure-text", normalize_form(surface)))
@@ -74,17 +81,15 @@ def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...
     _link_surnames(groups)
 
     ordered = sorted(groups, key=lambda g: (TYPE_ORDER.index(g.type), g.members[0]))
-    numbers: Counter[EntityType] = Counter()
     entity_of: dict[int, str] = {}
     type_of: dict[int, EntityType] = {}
     entities: list[Entity] = []
     for group in ordered:
-        numbers[group.type] += 1
-        entity_id = f"{group.type.value}-{numbers[group.type]}"
+        identity = entity_id(group.type, key_name(group.key))
         for i in group.members:
-            entity_of[i] = entity_id
+            entity_of[i] = identity
             type_of[i] = group.type
-        entities.append(_make_entity(entity_id, group, bases, surfaces))
+        entities.append(_make_entity(identity, group, bases, surfaces))
 
     mentions = tuple(
         Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value) for i, s in enumerate(spans)
@@ -93,9 +98,27 @@ def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...
     return mentions, tuple(entities)
 
 
-def _group_by_key(spans: Sequence[Span], keys: Sequence[tuple]) -> list[_Group]:
+def key_name(key: Key) -> str:
+    """The key as the text of an id: the folded words of a name, or a figure's value.
+
+    >>> key_name(("امم", "متحده"))
+    'امم متحده'
+    >>> key_name(("figure", 1500000.0)), key_name(("figure", 1.5))
+    ('1500000', '1.5')
+    """
+    if key[:1] == ("figure",):
+        value = key[1]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value)
+    if key[:1] == ("figure-text",):
+        return str(key[1])
+    return " ".join(str(word) for word in key)
+
+
+def _group_by_key(spans: Sequence[Span], keys: Sequence[Key]) -> list[_Group]:
     """One group per key; a name's type is the majority of its mentions' types."""
-    by_key: dict[tuple, list[int]] = defaultdict(list)
+    by_key: dict[Key, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         by_key[key].append(i)
     groups = []
@@ -114,20 +137,19 @@ def _link_surnames(groups: list[_Group]) -> None:
     The last word of a full name (the surname) wins over a first name; when
     several full names share that word, the most mentioned one wins.
     """
-    people = [g for g in groups if g.type is EntityType.PERSON]
-    full = [g for g in people if len(g.key) > 1]
+    # A name's key is its words (only a figure's key holds a number).
+    people = [(g, tuple(str(w) for w in g.key)) for g in groups if g.type is EntityType.PERSON]
+    full = [(g, words) for g, words in people if len(words) > 1]
     if not full:
         return
     by_last: dict[str, list[_Group]] = defaultdict(list)
     by_any: dict[str, list[_Group]] = defaultdict(list)
-    for g in full:
-        words = g.key
+    for g, words in full:
         by_last[words[-1]].append(g)
         for w in set(words[:-1]):
             by_any[w].append(g)
     merged: set[int] = set()
-    for g in people:
-        words = g.key
+    for g, words in people:
         if len(words) != 1 or len(words[0]) < 3:
             continue
         candidates = by_last.get(words[0]) or by_any.get(words[0])
@@ -139,7 +161,7 @@ def _link_surnames(groups: list[_Group]) -> None:
     groups[:] = [g for g in groups if id(g) not in merged]
 
 
-def _make_entity(entity_id: str, group: _Group, bases: Sequence[str], surfaces: Sequence[str]) -> Entity:
+def _make_entity(identity: str, group: _Group, bases: Sequence[str], surfaces: Sequence[str]) -> Entity:
     """Name an entity by its most frequent base form among its longest ones.
 
     Longest first so a person is named by the full name, not the surname;
@@ -155,4 +177,4 @@ def _make_entity(entity_id: str, group: _Group, bases: Sequence[str], surfaces: 
     for i in group.members:
         order.setdefault(surfaces[i], i)
     ranked = sorted(variants, key=lambda v: (-variants[v], order[v]))
-    return Entity(entity_id, group.type, name, tuple(ranked), tuple(group.members))
+    return Entity(identity, group.type, name, tuple(ranked), tuple(group.members))

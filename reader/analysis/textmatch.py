@@ -27,7 +27,8 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
-TATWEEL = "\u0640"
+from reader.arabic import TATWEEL
+
 _DROPPED = frozenset(AR_DIAC_CHARSET) | {TATWEEL}
 _DROPPED_RUN = re.compile("[" + re.escape("".join(sorted(_DROPPED))) + "]+")
 

@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.document import Analysis
-from reader.export.data import render_csv, render_json
+from reader.export.data import render_csv, render_json, render_tsv
 from reader.export.html import render_html
-from reader.export.validate import ExportError
+from reader.export.errors import ExportError
 from reader.io import WriteError, write_atomic
 
-__all__ = ["FORMATS", "ExportError", "export", "render_csv", "render_html", "render_json"]
+__all__ = ["FORMATS", "ExportError", "export", "render_csv", "render_html", "render_json", "render_tsv"]
 
 #: Suffix → description, for the save dialog's filter (".htm" is accepted too).
 FORMATS: dict[str, str] = {

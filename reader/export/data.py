@@ -1,4 +1,5 @@
-"""Analysis → JSON (the ``analyze --format json`` contract) and CSV (one row per entity).
+"""Analysis → JSON (the ``analyze --format json`` contract), CSV (one row per
+entity) and TSV (one row per mention, for people reading a terminal).
 
 The CSV is for spreadsheets: its cells are plain text, so a cell that a
 spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
@@ -15,10 +16,10 @@ import io
 import json
 
 from reader.document import Analysis, Entity
-from reader.export.validate import ExportError, check_analysis
+from reader.export.errors import ExportError, require_valid
 
-#: CSV columns, in order.
-CSV_HEADER = ("type", "name", "count", "variants", "first_offset")
+#: CSV columns, in order. ``id`` is the entity's stable id (``place:موصل``).
+CSV_HEADER = ("type", "name", "count", "variants", "first_offset", "id")
 #: Joins an entity's surface forms in one CSV cell; "|" never occurs in Arabic names.
 VARIANT_SEPARATOR = " | "
 
@@ -30,6 +31,7 @@ def render_json(analysis: Analysis) -> str:
 
     Example: ``"text": "بغداد – أعلن …"`` rather than ``"\\u0628\\u063a…"``.
     """
+    require_valid(analysis)
     try:
         return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     except ValueError as error:  # a NaN/infinite figure value has no JSON spelling
@@ -37,14 +39,14 @@ def render_json(analysis: Analysis) -> str:
 
 
 def render_csv(analysis: Analysis) -> str:
-    """A header row, then per entity: type, name, count, variants, first offset.
+    """A header row, then per entity: type, name, count, variants, first offset, id.
 
     ``first_offset`` is the code-point offset of the entity's first mention
     (empty if it has none). Rows follow ``Analysis.entities`` (type order,
     then first appearance). Line ends are CRLF, as RFC 4180 and spreadsheets
-    expect. Example row: ``place,الموصل,4,الموصل | بالموصل,120``.
+    expect. Example row: ``place,الموصل,4,الموصل | بالموصل,120,place:موصل``.
     """
-    check_analysis(analysis)
+    require_valid(analysis)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
@@ -56,9 +58,30 @@ def render_csv(analysis: Analysis) -> str:
                 entity.count,
                 _cell(VARIANT_SEPARATOR.join(entity.variants)),
                 _first_offset(analysis, entity),
+                _cell(entity.id),
             )
         )
     return buffer.getvalue()
+
+
+#: TSV columns, in order.
+TSV_HEADER = ("start", "end", "type", "text", "entity", "name", "value")
+
+
+def render_tsv(analysis: Analysis) -> str:
+    """One mention a line: start, end, type, text, entity id, entity name, value.
+
+    White space inside a mention is folded to single spaces, so a tab or a
+    line break in the text cannot break a row.
+    """
+    require_valid(analysis)
+    rows = ["\t".join(TSV_HEADER)]
+    for m in analysis.mentions:
+        name = analysis.entity(m.entity).name if analysis.has_entity(m.entity) else ""
+        value = "" if m.value is None else str(m.value)
+        cells = (str(m.start), str(m.end), m.type.value, m.text, m.entity, name, value)
+        rows.append("\t".join(" ".join(cell.split()) for cell in cells))
+    return "\n".join(rows) + "\n"
 
 
 def _first_offset(analysis: Analysis, entity: Entity) -> int | str:

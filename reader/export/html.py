@@ -5,10 +5,13 @@ element, a color legend, and an entity index grouped by type. Ids make every
 part linkable and match the JSON export's positions:
 
 - mention ``i`` of ``Analysis.mentions`` is ``<a class="ent ent-TYPE" id="m{i}"
-  href="#e{j}" data-type="TYPE" data-entity="ENTITY-ID">`` — the highlight
+  href="#ANCHOR" data-type="TYPE" data-entity="ENTITY-ID">`` — the highlight
   and the link back to its index entry in one element;
-- entity ``j`` of ``Analysis.entities`` is ``<li class="entity" id="e{j}">``,
-  its name linking to the first mention, numbers 1 2 3 … to each mention.
+- an entity is ``<li class="entity" id="ANCHOR">``, its name linking to the
+  first mention, numbers 1 2 3 … to each mention. ``ANCHOR`` is
+  ``document.anchor_id(entity id)`` (``e-b15ec17deb``): like the id, it
+  names the entity, not its position, so a link to it stays valid when the
+  article changes elsewhere.
 
 All text (article, title, names, variants, ids) goes through ``html.escape``;
 the text itself is never altered: ``<script>`` in an article is shown as text.
@@ -22,11 +25,11 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
 
-from reader.document import Analysis, Entity, Mention
+from reader.document import Analysis, Entity, Mention, anchor_id
 from reader.entity_types import STYLES, TYPE_ORDER, EntityType
 from reader.export import templates
 from reader.export.direction import text_direction
-from reader.export.validate import check_analysis
+from reader.export.errors import require_valid
 
 # A paragraph break: a newline followed by one or more blank (whitespace-only) lines.
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -34,7 +37,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 def render_html(analysis: Analysis) -> str:
     """The complete HTML document for ``analysis`` (ExportError if it is inconsistent)."""
-    check_analysis(analysis)
+    require_valid(analysis)
     source = analysis.source
     direction = text_direction(source.text)
     lang = "ar" if direction == "rtl" else "en"
@@ -42,9 +45,7 @@ def render_html(analysis: Analysis) -> str:
     labels = {t: (STYLES[t].label_ar if lang == "ar" else STYLES[t].label_en) for t in TYPE_ORDER}
 
     # First entity with an id wins: ids should be unique, duplicates must not break links.
-    anchors: dict[str, str] = {}
-    for j, entity in enumerate(analysis.entities):
-        anchors.setdefault(entity.id, f"e{j}")
+    anchors = {entity.id: anchor_id(entity.id) for entity in analysis.entities}
     entities = {entity.id: entity for entity in reversed(analysis.entities)}
 
     title = source.title or source.display_name or strings["untitled"]
@@ -195,7 +196,7 @@ def render_index(analysis: Analysis, labels: dict[EntityType, str], strings: dic
     sections: list[str] = []
     for entity_type in TYPE_ORDER:
         items = [
-            _index_entry(j, entity, strings) for j, entity in enumerate(analysis.entities) if entity.type is entity_type
+            _index_entry(entity, strings) for entity in analysis.entities if entity.type is entity_type
         ]
         if not items:
             continue
@@ -211,7 +212,7 @@ def render_index(analysis: Analysis, labels: dict[EntityType, str], strings: dic
     return "\n".join(sections) or f"<p>{escape(strings['empty_index'])}</p>"
 
 
-def _index_entry(j: int, entity: Entity, strings: dict[str, str]) -> str:
+def _index_entry(entity: Entity, strings: dict[str, str]) -> str:
     name = escape(entity.name)
     if entity.mentions:
         name_html = f'<a class="entity-name" href="#m{entity.mentions[0]}">{name}</a>'
@@ -228,7 +229,7 @@ def _index_entry(j: int, entity: Entity, strings: dict[str, str]) -> str:
         else ""
     )
     return templates.INDEX_ENTRY.format(
-        anchor=f"e{j}",
+        anchor=anchor_id(entity.id),
         type=escape(EntityType(entity.type).value),
         entity=escape(entity.id),
         count=entity.count,

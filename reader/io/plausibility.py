@@ -22,6 +22,8 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
+from reader.arabic import ARTICLE_PREFIXES
+
 # Approximate share (in %) of each letter in running Arabic news text, written
 # from general knowledge of Arabic letter frequencies; only the rough ranking
 # matters (ا and ل common, ظ and ؤ rare).
@@ -183,7 +185,6 @@ _COMMON_WORDS = frozenset(
     ]
 )
 # Words opening with the definite article (and a clitic before it): الموصل, بالموصل, والموصل, للأمم.
-_ARTICLE_PREFIXES = ("ال", "وال", "بال", "فال", "كال", "لل")
 _LOG_BONUS_COMMON_WORD = 3.0
 _LOG_BONUS_ARTICLE = 1.5
 
@@ -310,6 +311,6 @@ def _score_and_count(text: str) -> tuple[float, int]:
         count += n
         if word in _COMMON_WORDS:
             total += _LOG_BONUS_COMMON_WORD
-        elif word.startswith(_ARTICLE_PREFIXES) and len(word) > 3:
+        elif word.startswith(ARTICLE_PREFIXES) and len(word) > 3:
             total += _LOG_BONUS_ARTICLE
     return total, count

@@ -102,11 +102,31 @@ def test_ids_order_and_mention_indices():
     spans = spans_for(text, [("حيدر العبادي", P), ("بغداد", L), ("الأمم المتحدة", O)])
     spans.append(Span(text.index("3"), len(text), F, 3000))
     mentions, entities = group_entities(text, spans)
-    assert [e.id for e in entities] == ["person-1", "place-1", "organization-1", "figure-1"]
+    assert [e.id for e in entities] == ["person:حيدر عبادي", "place:بغداد", "organization:امم متحده", "figure:3000"]
     for entity in entities:
         for i in entity.mentions:
             assert mentions[i].entity == entity.id and mentions[i].type is entity.type
     assert [m.text for m in mentions] == ["حيدر العبادي", "بغداد", "الأمم المتحدة", "3 آلاف"]
+
+
+def test_ids_are_names_not_positions():
+    """The same entity has the same id whatever else the text holds."""
+    alone = "وصل العبادي إلى الموصل."
+    crowded = "زار ماكرون باريس وبرلين. ثم وصل حيدر العبادي إلى بالموصل، والعبادي في الموصل."
+    _, first = group(alone, [("العبادي", P), ("الموصل", L)])
+    _, second = group(crowded, [("ماكرون", P), ("باريس", L), ("برلين", L), ("حيدر العبادي", P), ("بالموصل", L), ("والعبادي", P), ("الموصل", L)])
+    ids = {e.name: e.id for e in second}
+    assert first[1].id == ids["الموصل"] == "place:موصل"
+    # The surname alone, then joined to the full name: the full name's id.
+    assert first[0].id == "person:عبادي" and ids["حيدر العبادي"] == "person:حيدر عبادي"
+    assert len(set(ids.values())) == len(ids)
+
+
+def test_figure_ids_are_values():
+    text = "3500 ثم ٣٥٠٠ ثم 1,5 مليون"
+    spans = [Span(0, 4, F, 3500), Span(8, 12, F, 3500), Span(16, 26, F, 1500000.0)]
+    _, entities = group_entities(text, spans)
+    assert [e.id for e in entities] == ["figure:3500", "figure:1500000"]
 
 
 def test_empty():

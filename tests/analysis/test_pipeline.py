@@ -89,3 +89,22 @@ def test_mentions_are_sorted_and_exact():
     for m in analysis.mentions:
         assert text[m.start : m.end] == m.text
     assert [m.text for m in analysis.mentions if m.type is F] == ["3500", re.search("٨٥٪", text).group()]
+
+
+def test_entity_ids_survive_a_paragraph_inserted_above():
+    """Identities are names, not positions: new names at the top change no old entity's id."""
+    from pathlib import Path
+
+    article = (Path(__file__).resolve().parents[2] / "resources" / "samples" / "mosul-offensive.txt").read_text(
+        encoding="utf-8"
+    )
+    paragraph = "استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس وفدا من شركة إيرباص يضم 40 مهندسا.\n\n"
+    before = analyze(Source(article))
+    after = analyze(Source(paragraph + article))
+    shift = len(paragraph)
+    moved = {(m.start - shift, m.end - shift, m.type): m.entity for m in after.mentions if m.start >= shift}
+    kept = [(m.entity, moved[(m.start, m.end, m.type)]) for m in before.mentions if (m.start, m.end, m.type) in moved]
+    assert len(kept) >= 0.9 * len(before.mentions)
+    assert all(old == new for old, new in kept), [pair for pair in kept if pair[0] != pair[1]]
+    new_names = {m.entity for m in after.mentions if m.start < shift}
+    assert new_names and not new_names & {m.entity for m in before.mentions}

@@ -19,9 +19,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reader.analysis.arabic import fold_letters
+from reader.arabic import CONJUNCTIONS as _CONJUNCTIONS
+from reader.arabic import PREPOSITIONS as _PREPOSITIONS
 
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
 #: A stem shorter than this after stripping is more likely a word of its own.
 MIN_STEM = 2
 

@@ -28,7 +28,6 @@ from reader.analysis.arabic import base_form, normalize_form, strip_article
 from reader.document import Entity, Mention, Number, Span, entity_id
 from reader.entity_types import TYPE_ORDER, EntityType
 
-
 Key = tuple[str, ...] | tuple[str, Number]
 
 

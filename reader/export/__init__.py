@@ -19,8 +19,8 @@ from pathlib import Path
 
 from reader.document import Analysis
 from reader.export.data import render_csv, render_json, render_tsv
-from reader.export.html import render_html
 from reader.export.errors import ExportError
+from reader.export.html import render_html
 from reader.io import WriteError, write_atomic
 
 __all__ = ["FORMATS", "ExportError", "export", "render_csv", "render_html", "render_json", "render_tsv"]

@@ -195,9 +195,7 @@ def render_index(analysis: Analysis, labels: dict[EntityType, str], strings: dic
     """The entity index: a section per type present, an entry per entity."""
     sections: list[str] = []
     for entity_type in TYPE_ORDER:
-        items = [
-            _index_entry(entity, strings) for entity in analysis.entities if entity.type is entity_type
-        ]
+        items = [_index_entry(entity, strings) for entity in analysis.entities if entity.type is entity_type]
         if not items:
             continue
         count = sum(e.count for e in analysis.entities if e.type is entity_type)

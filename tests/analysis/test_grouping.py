@@ -114,7 +114,18 @@ def test_ids_are_names_not_positions():
     alone = "وصل العبادي إلى الموصل."
     crowded = "زار ماكرون باريس وبرلين. ثم وصل حيدر العبادي إلى بالموصل، والعبادي في الموصل."
     _, first = group(alone, [("العبادي", P), ("الموصل", L)])
-    _, second = group(crowded, [("ماكرون", P), ("باريس", L), ("برلين", L), ("حيدر العبادي", P), ("بالموصل", L), ("والعبادي", P), ("الموصل", L)])
+    _, second = group(
+        crowded,
+        [
+            ("ماكرون", P),
+            ("باريس", L),
+            ("برلين", L),
+            ("حيدر العبادي", P),
+            ("بالموصل", L),
+            ("والعبادي", P),
+            ("الموصل", L),
+        ],
+    )
     ids = {e.name: e.id for e in second}
     assert first[1].id == ids["الموصل"] == "place:موصل"
     # The surname alone, then joined to the full name: the full name's id.

@@ -78,4 +78,6 @@ def test_csv_of_an_entity_without_mentions_has_an_empty_offset():
 
     source = Source("نص")
     analysis = Analysis(source, (), (Entity("E0", L, "بغداد", ("بغداد",), ()),))
-    assert rows(analysis) == [{"type": "place", "name": "بغداد", "count": "0", "variants": "بغداد", "first_offset": "", "id": "E0"}]
+    assert rows(analysis) == [
+        {"type": "place", "name": "بغداد", "count": "0", "variants": "بغداد", "first_offset": "", "id": "E0"}
+    ]

@@ -12,18 +12,18 @@ line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NoReturn
 
+from reader.commands import MODULES, UserError
+
 PROG = "arabic-reader"
-SUBCOMMANDS = ("open", "analyze", "export")
+SUBCOMMANDS = ("open", "analyze", "export", *MODULES)
 MODELS = ("auto", "offline", "bert")
-
-
-class UserError(Exception):
-    """A one-line problem the user can fix: printed on stderr, exit status 1."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,7 +57,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser = _Parser(
             prog=PROG,
             description="Read Arabic news with people, places, organizations and figures highlighted.",
-            epilog="Subcommands: open, analyze, export (see `arabic-reader SUBCOMMAND --help`).",
+            epilog=f"Subcommands: {', '.join(SUBCOMMANDS)} (see `arabic-reader SUBCOMMAND --help`).",
         )
         parser.add_argument("file", nargs="?", help="article to open (text, HTML or Markdown)")
         parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
@@ -65,6 +65,9 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
         return parser
     parser = _Parser(prog=f"{PROG} {subcommand}")
+    if subcommand in MODULES:
+        _command(subcommand).add_arguments(parser)
+        return parser
     parser.add_argument("file", help="article file (text, HTML or Markdown)")
     parser.add_argument("--encoding", help="decode the file with this codec instead of detecting it")
     if subcommand == "open":
@@ -87,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(subcommand)
     args = parser.parse_args(args_list[1:] if subcommand else args_list)
     try:
+        if subcommand in MODULES:
+            status: int = _command(subcommand).run(args)
+            return status
         if subcommand == "analyze":
             return _analyze(args)
         if subcommand == "export":
@@ -106,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _command(subcommand: str) -> ModuleType:
+    """The module implementing ``subcommand`` (see ``reader.commands``)."""
+    return importlib.import_module(f"reader.commands.{MODULES[subcommand]}")
 
 
 def _one_line(error: BaseException) -> str:

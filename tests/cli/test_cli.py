@@ -178,3 +178,34 @@ def test_bert_requested_but_missing_is_one_line(tmp_path, monkeypatch):
     if result.returncode == 0:
         pytest.skip("camel-tools' BERT model is installed here")
     one_line_error(result)
+
+
+def test_subcommands_in_modules_of_their_own_are_dispatched(monkeypatch, capsys):
+    """reader.commands.MODULES: a module's add_arguments and run, its UserError one line."""
+    import sys
+    import types
+
+    from reader import cli, commands
+
+    module = types.ModuleType("reader.commands.echo")
+
+    def add_arguments(parser):
+        parser.add_argument("word")
+
+    def run(args):
+        if args.word == "bad":
+            raise commands.UserError("a bad word\nwith a second line")
+        print(args.word)
+        return 0
+
+    module.add_arguments, module.run = add_arguments, run
+    monkeypatch.setitem(sys.modules, "reader.commands.echo", module)
+    monkeypatch.setitem(commands.MODULES, "echo", "echo")
+    monkeypatch.setattr(cli, "SUBCOMMANDS", (*cli.SUBCOMMANDS, "echo"))
+    assert cli.main(["echo", "الموصل"]) == 0
+    assert capsys.readouterr().out == "الموصل\n"
+    assert cli.main(["echo", "bad"]) == 1
+    assert capsys.readouterr().err == "arabic-reader: a bad word with a second line\n"
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["echo"])
+    assert exited.value.code == 2

@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from reader.commands import MODULES, UserError
+from reader.errors import one_line
 
 PROG = "arabic-reader"
 SUBCOMMANDS = ("open", "analyze", "export", *MODULES)
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         return _gui(args, subcommand)
     except UserError as error:
-        print(f"{PROG}: {_one_line(error)}", file=sys.stderr)
+        print(f"{PROG}: {one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -108,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ARABIC_READER_DEBUG"):
             raise
         print(
-            f"{PROG}: internal error: {type(error).__name__}: {_one_line(error)} (set ARABIC_READER_DEBUG=1 for details)",
+            f"{PROG}: internal error: {one_line(error, named=True)} (set ARABIC_READER_DEBUG=1 for details)",
             file=sys.stderr,
         )
         return 1
@@ -117,10 +118,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command(subcommand: str) -> ModuleType:
     """The module implementing ``subcommand`` (see ``reader.commands``)."""
     return importlib.import_module(f"reader.commands.{MODULES[subcommand]}")
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
 
 
 def _load(path: str, encoding: str | None = None):

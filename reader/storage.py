@@ -34,6 +34,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from reader.errors import one_line
+
 #: The environment variable that overrides the data folder.
 DATA_ENV = "ARABIC_READER_DATA"
 APP_NAME = "arabic-reader"
@@ -61,7 +63,7 @@ def data_dir(create: bool = True) -> Path:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
-            raise StorageError(f"cannot create the data folder {str(folder)!r}: {_reason(error)}") from error
+            raise StorageError(f"cannot create the data folder {str(folder)!r}: {one_line(error)}") from error
         if not folder.is_dir():
             raise StorageError(f"the data folder {str(folder)!r} is not a folder")
     return folder
@@ -86,13 +88,13 @@ def open_database(
         return _open(path, migrations)
     except sqlite3.DatabaseError as error:
         if not _is_damage(error):
-            raise StorageError(f"cannot open {path.name!r}: {_reason(error)}") from error
+            raise StorageError(f"cannot open {path.name!r}: {one_line(error)}") from error
         kept = set_aside(path)
-        warn(f"{path.name} was damaged ({_reason(error)}); kept as {kept.name}, starting a fresh one")
+        warn(f"{path.name} was damaged ({one_line(error)}); kept as {kept.name}, starting a fresh one")
     try:
         return _open(path, migrations)
     except sqlite3.Error as error:
-        raise StorageError(f"cannot create {path.name!r}: {_reason(error)}") from error
+        raise StorageError(f"cannot create {path.name!r}: {one_line(error)}") from error
 
 
 def set_aside(path: Path) -> Path:
@@ -109,7 +111,7 @@ def set_aside(path: Path) -> Path:
             try:
                 part.replace(kept.with_name(kept.name + suffix))
             except OSError as error:
-                raise StorageError(f"cannot move the damaged {part.name!r} aside: {_reason(error)}") from error
+                raise StorageError(f"cannot move the damaged {part.name!r} aside: {one_line(error)}") from error
     return kept
 
 
@@ -199,8 +201,3 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
         phrase in message
         for phrase in ("file is not a database", "malformed", "disk image", "file is encrypted", "corrupt")
     )
-
-
-def _reason(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text or type(error).__name__

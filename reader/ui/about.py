@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.errors import one_line
 from reader.resources import resource_path
 
 DISTRIBUTION: Final = "arabic-reader"
@@ -82,7 +83,7 @@ def bert_status(model_dir: str | None = None) -> str:
     try:
         _available, message = bert_available(model_dir or None)
     except Exception as error:  # a broken optional install must not break the About box
-        message = str(error)
+        message = one_line(error)
     return QCoreApplication.translate("AboutDialog", "BERT recognizer: {status}").format(status=message)
 
 

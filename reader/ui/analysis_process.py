@@ -27,6 +27,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from reader.errors import one_line
+
 #: Partial results are sent at most this often; the final one always is.
 PARTIAL_INTERVAL_S = 0.15
 
@@ -103,8 +105,7 @@ def load_article(path: str, encoding: str | None):
     except LoadError as error:
         return None, str(error)
     except Exception as error:
-        reason = " ".join(str(error).split()) or type(error).__name__
-        return None, f"cannot open '{path}': {reason}"
+        return None, f"cannot open '{path}': {one_line(error)}"
 
 
 class _Model:
@@ -185,8 +186,7 @@ def serve(connection, wanted) -> None:
                     flat = flatten(step.analysis)
                     connection.send(("progress", generation, step.fraction, step.final, flat, stage))
         except Exception as error:
-            text = str(error).strip()
-            connection.send(("failed", message[1], text.splitlines()[0] if text else type(error).__name__))
+            connection.send(("failed", message[1], one_line(error)))
 
 
 @contextlib.contextmanager

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reader.errors import one_line
+
 
 class BertStage:
     """``stage()`` → a factory loading camel-tools' BERT, or None. ``allowed=False`` turns it off (tests)."""
@@ -38,7 +40,7 @@ class BertStage:
 
                 self._check = bert_available(self.preferences.bert_model_dir or None)
             except Exception as error:
-                self._check = (False, " ".join(str(error).split()))
+                self._check = (False, one_line(error))
         return self._check
 
     def __call__(self) -> Callable[[], Any] | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBo
 
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
+from reader.errors import one_line
 from reader.ui.about import app_icon, app_name
 from reader.ui.article_session import OFFLINE, SECOND, ArticleSession
 from reader.ui.bert_stage import BertStage
@@ -403,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         """One line in the status bar, and a message box when someone is watching."""
-        line = " ".join(str(message).split()) or self.tr("Unknown error")
+        line = one_line(message) or self.tr("Unknown error")
         self.last_error = line
         self.status.showMessage(line)
         self.error_shown.emit(line)

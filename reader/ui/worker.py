@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Source
+from reader.errors import one_line
 from reader.ui.analysis_process import PARTIAL_INTERVAL_S, AnalysisProcess, load_article  # shared by both kinds of job
 from reader.ui.qt_highlighter import highlight_spans
 
@@ -91,8 +92,7 @@ class _Job(QRunnable):
             self._analyze()
         except Exception as error:
             if not self.cancelled.is_set():
-                message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                _emit(self.signals.failed, self.generation, message)
+                _emit(self.signals.failed, self.generation, one_line(error))
         finally:
             self.done.set()
 
@@ -299,7 +299,7 @@ class BackgroundTask(QObject):
             try:
                 result = function(*args)
             except Exception as error:
-                _emit(self.failed, " ".join(str(error).split()) or type(error).__name__)
+                _emit(self.failed, one_line(error))
             else:
                 _emit(self.finished, result)
             finally:

@@ -27,6 +27,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.errors import one_line
+
 #: Environment variable naming a model folder (camel-tools' layout).
 MODEL_DIR_ENV = "ARABIC_READER_BERT_DIR"
 
@@ -151,7 +153,7 @@ def bert_available(model_dir: str | os.PathLike[str] | None = None) -> tuple[boo
     except BertUnavailable as error:
         return False, str(error)
     except Exception as error:  # a broken install must never break start-up
-        return False, str(BertUnavailable(f"camel-tools' BERT cannot be checked ({one_line_reason(error)})"))
+        return False, str(BertUnavailable(f"camel-tools' BERT cannot be checked ({one_line(error, named=True)})"))
     return True, f"{location.name} is installed in {location.path}"
 
 
@@ -176,7 +178,7 @@ def _check_folder(path: Path, origin: str) -> tuple[str, ...]:
     except FileNotFoundError:
         raise incomplete("no config.json") from None
     except (OSError, ValueError) as error:
-        raise incomplete(f"config.json is unreadable ({one_line_reason(error)})") from None
+        raise incomplete(f"config.json is unreadable ({one_line(error, named=True)})") from None
     if not any((path / name).is_file() for name in WEIGHT_FILES):
         raise incomplete(f"no model weights ({' or '.join(WEIGHT_FILES)})")
     if not any((path / name).is_file() for name in VOCAB_FILES):
@@ -189,8 +191,3 @@ def _check_folder(path: Path, origin: str) -> tuple[str, ...]:
             f"(its labels are {', '.join(labels[:6]) or 'missing'}, not B-PERS/B-LOC/B-ORG)"
         )
     return labels
-
-
-def one_line_reason(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__

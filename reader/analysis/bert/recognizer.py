@@ -38,11 +38,11 @@ from reader.analysis.bert.locate import (
     BertUnavailable,
     check_runtime,
     locate_model,
-    one_line_reason,
 )
 from reader.analysis.bert.windows import plan_batches, plan_windows
 from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
+from reader.errors import one_line
 
 #: Wordpieces per window, as camel-tools feeds them (its 256 minus [CLS] and
 #: [SEP]); BERT itself would take 510. Shorter windows cost less attention.
@@ -290,7 +290,7 @@ def find_bert_model(
         from transformers.utils import logging as transformers_logging
     except Exception as error:
         raise BertUnavailable(
-            f"camel-tools' BERT needs torch and transformers, which failed to load ({one_line_reason(error)})"
+            f"camel-tools' BERT needs torch and transformers, which failed to load ({one_line(error, named=True)})"
         ) from None
     # As camel-tools does: no notes on unused weights; and no progress bars on stderr.
     transformers_logging.set_verbosity_error()
@@ -311,7 +311,7 @@ def find_bert_model(
             recognizer = BertRecognizer(model, tokenizer, name=location.name, threads=threads)
         except Exception as error:  # corrupt weights, wrong architecture, out of memory, ...
             raise BertUnavailable(
-                f"BERT model in {location.path} could not be loaded ({one_line_reason(error)}); {fix}"
+                f"BERT model in {location.path} could not be loaded ({one_line(error, named=True)}); {fix}"
             ) from None
         _loaded.clear()  # one model in memory at a time: each is ~0.5 GB
         _loaded[key] = recognizer

@@ -91,9 +91,9 @@ def make_window(
 ):
     """Settings, language and theme installed on ``app``, and a new ``MainWindow`` (not shown)."""
     from reader.ui.i18n import install_translator
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Cache, Preferences, open_settings
     from reader.ui.theme import ThemeFollower
+    from reader.ui.window.main_window import MainWindow
 
     settings = open_settings(settings_path)
     preferences = Preferences(settings)

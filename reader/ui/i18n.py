@@ -14,10 +14,11 @@ a missing translation must never stop the reader from starting.
 Qt's own ``qtbase_ar`` translation is installed too, so standard dialogs
 (file chooser, message boxes) speak Arabic as well.
 
-To refresh the strings after changing the UI::
+To refresh the strings after changing the UI (every module under
+``reader/ui/``, subpackages included: ``reader/ui/**/*.py``)::
 
     pyside6-lupdate -locations none -no-obsolete -source-language en -target-language ar \
-        reader/ui/*.py -ts resources/translations/arabic-reader_ar.ts
+        $(find reader/ui -name '*.py' | sort) -ts resources/translations/arabic-reader_ar.ts
 
 then translate the new entries (Qt Linguist: `pyside6-linguist`; or any XML editor).
 """
@@ -33,8 +34,10 @@ from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from reader.entity_types import EntityType, style
 from reader.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -83,6 +86,16 @@ def resolve_language(preference: str) -> str:
     if preference not in LANGUAGE_NAMES:
         raise ValueError(f"unknown language {preference!r}: expected system, {', '.join(LANGUAGE_NAMES)}")
     return preference
+
+
+def type_label(entity_type: EntityType) -> str:
+    """The type's name in the UI language (the labels of ``entity_types.STYLES``).
+
+    The UI is Arabic or English; only the Arabic one is laid out right to left.
+    """
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return style(entity_type).label_ar
+    return style(entity_type).label_en
 
 
 def default_cache_dir() -> Path:

@@ -89,8 +89,8 @@ def make_window(qtbot, settings) -> Iterator[Callable[..., object]]:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Cache, Preferences
+    from reader.ui.window.main_window import MainWindow
 
     before = {id(w) for w in QApplication.topLevelWidgets()}
     windows: list[MainWindow] = []

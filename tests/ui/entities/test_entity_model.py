@@ -1,4 +1,4 @@
-"""Tests for reader/ui/entity_model.py: groups → entities → mentions over a hand-built Analysis."""
+"""Tests for reader/ui/entities/entity_model.py: groups → entities → mentions over a hand-built Analysis."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.document import Analysis, Entity, Mention, Source
 from reader.entity_types import EntityType
-from reader.ui.entity_model import ENTITY_ID_ROLE, MENTION_ROLE, EntityTreeModel
+from reader.ui.entities.entity_model import ENTITY_ID_ROLE, MENTION_ROLE, EntityTreeModel
 
 TEXT = "زار العبادي الموصل ثم بغداد، وعاد العبادي إلى بالموصل."
 

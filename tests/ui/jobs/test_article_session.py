@@ -1,4 +1,4 @@
-"""Tests for reader/ui/article_session.py: reading and analyzing in the background, in stages."""
+"""Tests for reader/ui/jobs/article_session.py: reading and analyzing in the background, in stages."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import reader.io
 from reader.document import Span
 from reader.entity_types import EntityType
 from reader.io import load
-from reader.ui.article_session import SECOND, ArticleSession
+from reader.ui.jobs.article_session import SECOND, ArticleSession
 
 
 @pytest.fixture

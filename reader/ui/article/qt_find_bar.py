@@ -17,11 +17,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.actions import icon
-from reader.ui.navigation import MatchCursor
+from reader.ui.article.navigation import MatchCursor
 
 if TYPE_CHECKING:
     from reader.analysis.textmatch import FoldedText
-    from reader.ui.qt_reading_view import ReadingView
+    from reader.ui.article.qt_reading_view import ReadingView
 
 # Typing pauses this long before searching: a 100,000-word article takes a few ms per search.
 DEBOUNCE_MS = 120

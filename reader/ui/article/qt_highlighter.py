@@ -37,7 +37,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextForm
 
 from reader.document import Mention
 from reader.entity_types import EntityType
-from reader.ui.offsets import Utf16Index
+from reader.ui.article.offsets import Utf16Index
 from reader.ui.theme import highlight_colors
 
 #: Character-format property holding the mention's type value ("place" ...).

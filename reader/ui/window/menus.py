@@ -23,11 +23,12 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.actions import make_action, menu_only
-from reader.ui.qt_reading_view import FONT_CHOICES, installed_fonts, type_label
-from reader.ui.qt_recent_menu import RecentFilesMenu
+from reader.ui.article.qt_reading_view import FONT_CHOICES, installed_fonts
+from reader.ui.i18n import type_label
+from reader.ui.window.qt_recent_menu import RecentFilesMenu
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 
 class WindowMenus:

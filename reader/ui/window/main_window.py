@@ -25,19 +25,19 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBo
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
 from reader.errors import one_line
-from reader.ui.about import app_icon, app_name
-from reader.ui.article_session import OFFLINE, SECOND, ArticleSession
-from reader.ui.bert_stage import BertStage
-from reader.ui.main_files import ArticleFiles
-from reader.ui.main_menus import WindowMenus
-from reader.ui.mention_navigation import MentionNavigation
-from reader.ui.qt_entity_panel import EntityPanel
-from reader.ui.qt_find_bar import FindBar, TextFinder
-from reader.ui.qt_legend import Legend
-from reader.ui.qt_reading_view import ReadingView
-from reader.ui.qt_status_bar import ReaderStatusBar
+from reader.ui.article.mention_navigation import MentionNavigation
+from reader.ui.article.qt_find_bar import FindBar, TextFinder
+from reader.ui.article.qt_legend import Legend
+from reader.ui.article.qt_reading_view import ReadingView
+from reader.ui.entities.qt_entity_panel import EntityPanel
+from reader.ui.jobs.article_session import OFFLINE, SECOND, ArticleSession
+from reader.ui.jobs.bert_stage import BertStage
+from reader.ui.jobs.worker import RecognizerFactory
 from reader.ui.settings import Cache, Preferences
-from reader.ui.worker import RecognizerFactory
+from reader.ui.window.about import app_icon, app_name
+from reader.ui.window.files import ArticleFiles
+from reader.ui.window.menus import WindowMenus
+from reader.ui.window.qt_status_bar import ReaderStatusBar
 
 # The panel is rebuilt from partial results at most this often (a rebuild resets the tree).
 PANEL_REFRESH_S = 1.0
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
             self.set_font_family(font.family())
 
     def show_about(self) -> None:
-        from reader.ui.about import show_about
+        from reader.ui.window.about import show_about
 
         name = self.analysis.recognizer if self.analysis is not None else None
         show_about(self, name, self.preferences.bert_model_dir or None)
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         if self.analysis is not None and self._bert_tip is None:
-            from reader.ui.about import bert_status
+            from reader.ui.window.about import bert_status
 
             try:
                 self._bert_tip = bert_status(self.preferences.bert_model_dir or None)

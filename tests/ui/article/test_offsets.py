@@ -1,4 +1,4 @@
-"""Tests for reader/ui/offsets.py: code points ↔ Qt's UTF-16 positions."""
+"""Tests for reader/ui/article/offsets.py: code points ↔ Qt's UTF-16 positions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from reader.ui.offsets import Utf16Index, utf16_length
+from reader.ui.article.offsets import Utf16Index, utf16_length
 
 # Arabic letters and marks, spaces, and characters outside the BMP (emoji, rare CJK, math).
 ASTRAL = st.sampled_from(["🙂", "👍🏽", "𠀋", "𝟙", "🇮🇶"])

@@ -30,7 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.document import Analysis, Source
-from reader.ui.worker import AnalysisUpdate, AnalysisWorker, RecognizerFactory
+from reader.ui.jobs.worker import AnalysisUpdate, AnalysisWorker, RecognizerFactory
 
 OFFLINE, SECOND = "offline", "bert"
 

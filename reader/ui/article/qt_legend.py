@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.entity_types import TYPE_ORDER, EntityType
-from reader.ui.qt_reading_view import type_label
+from reader.ui.i18n import type_label
 from reader.ui.theme import swatch_icon, type_color
 
 

@@ -1,4 +1,4 @@
-"""Tests for reader/ui/main_window.py: the reader window opened on a sample article."""
+"""Tests for reader/ui/window/main_window.py: the reader window opened on a sample article."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for reader/ui/about.py: the About dialog names the app, version, recognizer, model and license."""
+"""Tests for reader/ui/window/about.py: the About dialog names the app, version, recognizer, model and license."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from reader.ui.about import AboutDialog, app_icon, app_version, bert_status, model_card_markdown
+from reader.ui.window.about import AboutDialog, app_icon, app_version, bert_status, model_card_markdown
 
 
 def dialog_text(dialog: AboutDialog) -> str:

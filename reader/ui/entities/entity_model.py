@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon
 
 from reader.document import Analysis, Entity
 from reader.entity_types import TYPE_ORDER, EntityType
-from reader.ui.qt_reading_view import type_label
+from reader.ui.i18n import type_label
 from reader.ui.theme import swatch_icon, type_color
 
 SORT_KEYS = ("count", "name", "first")

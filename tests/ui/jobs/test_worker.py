@@ -1,4 +1,4 @@
-"""Tests for reader/ui/worker.py and analysis_process.py: analysis off the UI thread, in a child process."""
+"""Tests for reader/ui/jobs/worker.py and analysis_process.py: analysis off the UI thread, in a child process."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from reader.analysis.pipeline import analyze
 from reader.io import load
 from reader.resources import resource_path
 from reader.ui.analysis_process import flatten, unflatten
-from reader.ui.worker import AnalysisWorker
+from reader.ui.jobs.worker import AnalysisWorker
 
 SAMPLE = resource_path("samples", "mosul-offensive.txt")
 needs_model = pytest.mark.skipif(

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from reader.document import Source
-from reader.ui.worker import BackgroundTask
+from reader.ui.jobs.worker import BackgroundTask
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 
 class ArticleFiles(QObject):
@@ -42,7 +42,7 @@ class ArticleFiles(QObject):
     # --- opening
 
     def open_dialog(self) -> None:
-        from reader.ui.qt_file_dialogs import ask_article_path
+        from reader.ui.window.qt_file_dialogs import ask_article_path
 
         path = ask_article_path(self.window, self.window.source)
         if path:
@@ -97,7 +97,7 @@ class ArticleFiles(QObject):
                 QCoreApplication.translate("MainWindow", "Nothing to export yet: the analysis is not finished.")
             )
             return
-        from reader.ui.qt_file_dialogs import ask_export_path
+        from reader.ui.window.qt_file_dialogs import ask_export_path
 
         path = ask_export_path(window, window.source)
         if path:

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QHelpEvent,
     QPalette,
     QTextCharFormat,
@@ -42,10 +41,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.document import Analysis, Mention, Source
-from reader.entity_types import TYPE_ORDER, EntityType, style
-from reader.ui.offsets import Utf16Index
-from reader.ui.qt_highlighter import HighlightPainter, HighlightSpan, highlight_spans, highlighted_spans
-from reader.ui.qt_scroll_marks import MarkedScrollBar
+from reader.entity_types import TYPE_ORDER, EntityType
+from reader.ui.article.offsets import Utf16Index
+from reader.ui.article.qt_highlighter import HighlightPainter, HighlightSpan, highlight_spans, highlighted_spans
+from reader.ui.article.qt_scroll_marks import MarkedScrollBar
+from reader.ui.i18n import type_label
 from reader.ui.theme import is_dark, type_color
 
 #: Preferred fonts, best first; the first one installed is used. Naskh faces
@@ -71,16 +71,6 @@ def best_arabic_font(preferred: str = "") -> str:
     for family in installed_fonts(f for f in (preferred, *ARABIC_FONTS) if f):
         return family
     return QFont().defaultFamily()
-
-
-def type_label(entity_type: EntityType) -> str:
-    """The type's name in the UI language (the labels of ``entity_types.STYLES``).
-
-    The UI is Arabic or English; only the Arabic one is laid out right to left.
-    """
-    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        return style(entity_type).label_ar
-    return style(entity_type).label_en
 
 
 class ReadingView(QPlainTextEdit):

@@ -1,4 +1,4 @@
-"""Tests for reader/ui/main_menus.py: every action reachable by keyboard, the font menu, the language menu."""
+"""Tests for reader/ui/window/menus.py: every action reachable by keyboard, the font menu, the language menu."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFontDialog
 
 from reader.ui import i18n
 from reader.ui.actions import MENU_ONLY
-from reader.ui.qt_reading_view import FONT_CHOICES, installed_fonts
+from reader.ui.article.qt_reading_view import FONT_CHOICES, installed_fonts
 
 #: The menus whose entries are choices from a list, reached through mnemonics by design.
 CHOICE_MENUS = {"Open &Recent", "Reopen with E&ncoding", "&Theme", "&Language", "Fo&nt"}

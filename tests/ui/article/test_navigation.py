@@ -1,4 +1,4 @@
-"""Tests for reader/ui/navigation.py: the reader's place, without a window (no Qt)."""
+"""Tests for reader/ui/article/navigation.py: the reader's place, without a window (no Qt)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from reader.document import Analysis, Entity, Mention, Source
 from reader.entity_types import EntityType
-from reader.ui.navigation import MatchCursor, MentionNavigator
+from reader.ui.article.navigation import MatchCursor, MentionNavigator
 
 TEXT = "زار العبادي الموصل ثم عاد العبادي إلى بغداد، وقال العبادي إن الموصل تحررت."
 PERSON, PLACE = EntityType.PERSON, EntityType.PLACE

@@ -32,7 +32,7 @@ from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Source
 from reader.errors import one_line
 from reader.ui.analysis_process import PARTIAL_INTERVAL_S, AnalysisProcess, load_article  # shared by both kinds of job
-from reader.ui.qt_highlighter import highlight_spans
+from reader.ui.article.qt_highlighter import highlight_spans
 
 #: Builds the recognizer for a job, on the worker thread (loading a model is slow).
 #: Returning None means the pipeline's default (offline) recognizer.

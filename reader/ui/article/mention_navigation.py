@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QLabel
 
 from reader.document import Analysis
 from reader.entity_types import EntityType
-from reader.ui.navigation import MentionNavigator
-from reader.ui.qt_entity_panel import EntityPanel
-from reader.ui.qt_reading_view import ReadingView
+from reader.ui.article.navigation import MentionNavigator
+from reader.ui.article.qt_reading_view import ReadingView
+from reader.ui.entities.qt_entity_panel import EntityPanel
 from reader.ui.theme import type_color
 
 

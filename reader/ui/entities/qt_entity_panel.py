@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from reader.document import Analysis
 from reader.entity_types import EntityType
-from reader.ui.entity_model import ENTITY_ID_ROLE, KIND_ROLE, MENTION_ROLE, SORT_KEYS, TYPE_ROLE, EntityTreeModel
+from reader.ui.entities.entity_model import (
+    ENTITY_ID_ROLE,
+    KIND_ROLE,
+    MENTION_ROLE,
+    SORT_KEYS,
+    TYPE_ROLE,
+    EntityTreeModel,
+)
 
 FILTER_DEBOUNCE_MS = 150
 

@@ -1,4 +1,4 @@
-"""Tests for reader/ui/qt_reading_view.py and qt_highlighter.py: highlights land on the mentions."""
+"""Tests for reader/ui/article/qt_reading_view.py and qt_highlighter.py: highlights land on the mentions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from reader.document import Analysis, Entity, Mention, Source
 from reader.entity_types import EntityType
-from reader.ui.qt_reading_view import ZOOM_RANGE, ReadingView
+from reader.ui.article.qt_reading_view import ZOOM_RANGE, ReadingView
 
 
 def analysis_of(text: str, words: list[tuple[str, EntityType]]) -> Analysis:
@@ -134,7 +134,7 @@ updates = st.lists(
 def test_successive_results_leave_exactly_the_last_ones_painted(merged, qtbot, monkeypatch, updates, hidden) -> None:
     """Partial results, types changing, mentions vanishing, slices cut short (edit blocks
     split where the queue jumps back): the document ends up showing exactly the last result."""
-    from reader.ui import qt_highlighter
+    from reader.ui.article import qt_highlighter
 
     monkeypatch.setattr(qt_highlighter, "SLICE_MS", 0)  # the smallest slices: every boundary is crossed
     view = ReadingView()

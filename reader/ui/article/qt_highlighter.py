@@ -35,8 +35,8 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from reader.document import Mention
 from reader.entity_types import EntityType
+from reader.jobs import HighlightSpan
 from reader.ui.article.offsets import Utf16Index
 from reader.ui.theme import highlight_colors
 
@@ -48,21 +48,6 @@ TYPE_PROPERTY = QTextFormat.Property.UserProperty + 1
 SLICE_MS = 8
 
 Span = tuple[int, int, EntityType]  # code-point start, end, type
-#: A highlight as the painter keeps it: code-point start, end and the type's value ("place").
-#: Strings, not EntityType members: an Enum hashes in Python code, a str in C with a cached hash.
-HighlightSpan = tuple[int, int, str]
-
-
-def highlight_spans(mentions: Iterable[Mention]) -> frozenset[HighlightSpan]:
-    """The highlights of ``mentions``: what ``HighlightPainter.show`` takes.
-
-    Worth making off the UI thread for a long article (the worker does).
-
-    >>> from reader.document import Mention
-    >>> highlight_spans([Mention(4, 10, EntityType.PLACE, "الموصل", "e1")])
-    frozenset({(4, 10, 'place')})
-    """
-    return frozenset((m.start, m.end, m.type._value_) for m in mentions)
 
 
 def highlight_format(entity_type: EntityType, dark: bool) -> QTextCharFormat:
@@ -116,7 +101,7 @@ class HighlightPainter(QObject):
         self._timer.stop()
 
     def show(self, spans: frozenset[HighlightSpan], enabled: Iterable[EntityType]) -> None:
-        """Highlight exactly those of ``spans`` (see ``highlight_spans``) of the ``enabled`` types.
+        """Highlight exactly those of ``spans`` (``reader.jobs.highlight_spans``) of the ``enabled`` types.
 
         Others are cleared. A partial result repeats most of the previous one:
         only the difference is painted.

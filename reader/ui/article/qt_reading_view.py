@@ -42,8 +42,9 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import TYPE_ORDER, EntityType
+from reader.jobs import HighlightSpan
 from reader.ui.article.offsets import Utf16Index
-from reader.ui.article.qt_highlighter import HighlightPainter, HighlightSpan, highlight_spans, highlighted_spans
+from reader.ui.article.qt_highlighter import HighlightPainter, highlighted_spans
 from reader.ui.article.qt_scroll_marks import MarkedScrollBar
 from reader.ui.i18n import type_label
 from reader.ui.theme import is_dark, type_color
@@ -154,15 +155,16 @@ class ReadingView(QPlainTextEdit):
         self.marks.set_marks([], QColor())
         self.setExtraSelections([])
 
-    def set_analysis(self, analysis: Analysis | None, spans: frozenset[HighlightSpan] | None = None) -> None:
+    def set_analysis(self, analysis: Analysis | None, spans: frozenset[HighlightSpan]) -> None:
         """Show ``analysis``'s mentions (a partial one may be followed by a fuller one).
 
-        ``spans``: ``highlight_spans(analysis.mentions)`` if already made (off the UI thread).
+        ``spans``: its highlights, ``reader.jobs.highlight_spans(analysis.mentions)``,
+        made off the UI thread where the results arrived.
         """
         self._analysis = analysis
         mentions = analysis.mentions if analysis is not None else ()
         self._starts = [m.start for m in mentions]
-        self._spans = spans if spans is not None else highlight_spans(mentions)
+        self._spans = spans
         self.painter.show(self._spans, self._enabled)
 
     @property

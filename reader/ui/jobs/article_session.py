@@ -18,8 +18,8 @@ shown (they cover only the start of the text and would hide the offline
 results of the rest); its final result replaces the offline one, and
 stopping it keeps the offline one.
 
-Every job carries the session's generation number (one per opened file);
-whatever an older job reports is dropped.
+Every job has a generation number (``AnalysisWorker`` gives it); whatever a
+job other than the last one started reports is dropped.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.document import Analysis, Source
-from reader.ui.jobs.worker import AnalysisUpdate, AnalysisWorker, RecognizerFactory
+from reader.jobs import AnalysisUpdate, HighlightSpan, RecognizerFactory
+from reader.ui.jobs.worker import AnalysisWorker
 
 OFFLINE, SECOND = "offline", "bert"
 
@@ -64,10 +65,10 @@ class ArticleSession(QObject):
         self.worker.progressed.connect(self._on_update)
         self.worker.failed.connect(self._on_failed)
         self.worker.stopped.connect(self._on_stopped)
-        self.generation = 0
+        self.generation = 0  # the job started last
         self.source: Source | None = None
         self.analysis: Analysis | None = None
-        self.spans: frozenset = frozenset()  # the analysis' highlights (qt_highlighter.highlight_spans)
+        self.spans: frozenset[HighlightSpan] = frozenset()  # the analysis' highlights (reader.jobs.highlight_spans)
         self.offline_done = False  # the offline stage's final result is shown
         self.complete = False  # the last stage has reported (or failed, or was stopped after the first)
         self.stage = ""  # the stage running now, "" when none
@@ -77,15 +78,13 @@ class ArticleSession(QObject):
 
     def open(self, path: str | Path, encoding: str | None = None) -> None:
         """Read ``path`` (``encoding`` forces a codec) in the background, then analyze it."""
-        self.generation += 1
         self.opening_path = str(path)
         self.stage = OFFLINE
-        self.worker.open(self.opening_path, encoding, self.generation, self._recognizer_factory, OFFLINE)
+        self.generation = self.worker.open(self.opening_path, encoding, self._recognizer_factory, OFFLINE)
         self.opening.emit(self.opening_path)
 
     def show(self, source: Source) -> None:
         """Show ``source`` (text already loaded) and analyze it."""
-        self.generation += 1
         self.opening_path = None
         self._adopt(source)
         self._start(self._recognizer_factory, OFFLINE)
@@ -135,7 +134,7 @@ class ArticleSession(QObject):
     def _start(self, factory: RecognizerFactory | None, stage: str) -> None:
         assert self.source is not None
         self.stage = stage
-        self.worker.start(self.source, self.generation, factory, stage)
+        self.generation = self.worker.start(self.source, factory, stage)
         self.stage_started.emit(stage)
 
     def _on_loaded(self, generation: int, source: Source) -> None:
@@ -161,7 +160,7 @@ class ArticleSession(QObject):
             self.complete = True  # a second stage, if any, was interrupted: the offline results stand
 
     def _on_update(self, update: AnalysisUpdate) -> None:
-        if update.generation != self.generation or self.opening_path is not None:
+        if update.generation != self.generation:
             return  # a result for an article no longer shown
         self.progressed.emit(update.fraction)
         if update.stage == SECOND and not update.final:

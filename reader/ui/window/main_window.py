@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBo
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
 from reader.errors import one_line
+from reader.jobs import RecognizerFactory
 from reader.ui.article.mention_navigation import MentionNavigation
 from reader.ui.article.qt_find_bar import FindBar, TextFinder
 from reader.ui.article.qt_legend import Legend
@@ -32,7 +33,6 @@ from reader.ui.article.qt_reading_view import ReadingView
 from reader.ui.entities.qt_entity_panel import EntityPanel
 from reader.ui.jobs.article_session import OFFLINE, SECOND, ArticleSession
 from reader.ui.jobs.bert_stage import BertStage
-from reader.ui.jobs.worker import RecognizerFactory
 from reader.ui.settings import Cache, Preferences
 from reader.ui.window.about import app_icon, app_name
 from reader.ui.window.files import ArticleFiles
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_analyzed(self, analysis: Analysis, final: bool) -> None:
-        self.view.set_analysis(analysis, self.session.spans if analysis is self.session.analysis else None)
+        self.view.set_analysis(analysis, self.session.spans)
         self.legend.set_counts(analysis.counts())
         now = time.monotonic()
         refresh = final or now - self._panel_refreshed >= PANEL_REFRESH_S

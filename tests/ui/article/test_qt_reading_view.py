@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from reader.document import Analysis, Entity, Mention, Source
 from reader.entity_types import EntityType
+from reader.jobs import highlight_spans
 from reader.ui.article.qt_reading_view import ZOOM_RANGE, ReadingView
 
 
@@ -29,7 +30,7 @@ def test_highlights_after_emoji_and_cjk_are_not_shifted(qtbot) -> None:
     view = ReadingView()
     qtbot.addWidget(view)
     view.set_source(analysis.source)
-    view.set_analysis(analysis)
+    view.set_analysis(analysis, highlight_spans(analysis.mentions))
     view.painter.finish()
     assert view.highlighted_spans() == [(m.start, m.end, m.type) for m in analysis.mentions]
     mosul = analysis.mentions[1]
@@ -50,7 +51,7 @@ def test_partial_word_highlight_and_hidden_types(qtbot) -> None:
     view = ReadingView()
     qtbot.addWidget(view)
     view.set_source(analysis.source)
-    view.set_analysis(analysis)
+    view.set_analysis(analysis, highlight_spans(analysis.mentions))
     view.painter.finish()
     assert view.highlighted_spans() == [(start, start + 6, EntityType.PLACE)]  # the ب stays plain
     assert view.mention_at(start + 2) == 0 and view.mention_at(start - 1) is None
@@ -143,7 +144,8 @@ def test_successive_results_leave_exactly_the_last_ones_painted(merged, qtbot, m
     view.set_source(Source(TEXT))
     view.scroll_to_offset(len(TEXT) // 2)  # painting starts mid-text and wraps around
     for chosen in updates:
-        view.set_analysis(analysis_with(chosen))
+        result = analysis_with(chosen)
+        view.set_analysis(result, highlight_spans(result.mentions))
         qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
     shown = set(TYPES) - hidden
     view.set_enabled_types(shown)

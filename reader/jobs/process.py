@@ -8,41 +8,45 @@ lock. A process has its own interpreter: the UI thread only unpickles the
 results (ReText's ``converterprocess`` does the same for Markdown).
 
 ``AnalysisProcess`` keeps one child process alive (the model is loaded once),
-sends it jobs over a pipe (a ``Source`` to analyze, or a file to load and
+sends it jobs over a pipe (a ``Source`` to analyze, or a file to read and
 then analyze: the HTML and Markdown parsers are pure Python too, up to a
 few seconds on a big page, and in a thread they would hold the lock for
-up to 0.4 s) and hands every message it gets back to a callback, on a
-reader thread. Cancelling is a shared number: the child stops a job as soon
-as the generation it is running is no longer the wanted one. This module
-imports no Qt, so the child starts without it.
+up to 0.4 s). The child runs each with ``job.run_job``, the same protocol
+as a job on a thread. Every report comes back to a callback, on a reader
+thread, which first turns a flattened analysis back into an ``Analysis``.
+Cancelling is a shared number: the child stops a job as soon as the
+generation it is running is no longer the wanted one. This module imports
+no Qt, so the child starts without it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import sys
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from reader.errors import one_line
+from reader.analysis.recognizer import Recognizer
+from reader.document import Analysis, Entity, Mention, Source
+from reader.entity_types import EntityType
+from reader.jobs.job import AnalysisUpdate, Job, JobFailed, Loaded, Report, run_job
 
-#: Partial results are sent at most this often; the final one always is.
-PARTIAL_INTERVAL_S = 0.15
+# Parent → child: ("job", generation, Job), ("warm",), ("quit",).
+# Child → parent: a Report, except an AnalysisUpdate, which travels as
+# ("update", generation, fraction, final, flat analysis, stage) (see flatten).
+FlatMention = tuple[int, int, str, str, str, float | None]
+FlatAnalysis = tuple[
+    tuple[FlatMention, ...],
+    tuple[tuple[str, str, str, tuple[str, ...], tuple[int, ...]], ...],
+    str,
+    tuple[str, ...],
+]
 
-Message = tuple[Any, ...]
-# Parent → child: ("analyze", generation, Source, stage), ("open", generation,
-# path, encoding or None, stage), ("warm",), ("quit",).
-# Child → parent: ("loaded", generation, Source), ("load_failed", generation,
-# one-line message), ("progress", generation, fraction, final, flat analysis,
-# stage), ("failed", generation, one-line message), ("stopped", generation).
-# The reader thread turns the flat analysis back into an Analysis (and adds
-# its highlight spans) before the callback sees it.
 
-
-def flatten(analysis) -> tuple:
+def flatten(analysis: Analysis) -> FlatAnalysis:
     """An Analysis as plain tuples, without its Source (the parent has it).
 
     Unpickling 10,000 dataclass instances runs in C for ~100 ms without
@@ -55,12 +59,10 @@ def flatten(analysis) -> tuple:
     return mentions, entities, analysis.recognizer, analysis.notes
 
 
-def flat_spans(flat: tuple) -> frozenset[tuple[int, int, str]]:
-    """The highlights of a flattened analysis: (start, end, type value) of each mention."""
-    return frozenset((start, end, type_value) for start, end, type_value, *_rest in flat[0])
+_TYPES = {t.value: t for t in EntityType}
 
 
-def unflatten(source, flat: tuple, known: dict | None = None):
+def unflatten(source: Source, flat: FlatAnalysis, known: dict[FlatMention, Mention] | None = None) -> Analysis:
     """The Analysis of ``source`` that ``flatten`` made ``flat``.
 
     ``known``: Mentions already rebuilt for earlier results of the same job,
@@ -69,10 +71,7 @@ def unflatten(source, flat: tuple, known: dict | None = None):
     dataclass again (measured: 28 ms for 12,000 mentions, on a thread that
     shares the GIL with the UI).
     """
-    from reader.document import Analysis, Entity, Mention
-    from reader.entity_types import EntityType
-
-    types = {t.value: t for t in EntityType}
+    types = _TYPES
     mentions, entities, recognizer, notes = flat
     if known is None:
         known = {}
@@ -92,22 +91,6 @@ def unflatten(source, flat: tuple, known: dict | None = None):
     )
 
 
-def load_article(path: str, encoding: str | None):
-    """``(Source, "")`` for the article at ``path``, or ``(None, one-line message)``.
-
-    Used by both kinds of job (process and thread), so a file reads the same
-    way whichever runs it.
-    """
-    from reader.io import LoadError, load
-
-    try:
-        return load(path, encoding), ""
-    except LoadError as error:
-        return None, str(error)
-    except Exception as error:
-        return None, f"cannot open '{path}': {one_line(error)}"
-
-
 class _Model:
     """The offline model in the child, loaded once; ``warm_up`` loads it on a thread.
 
@@ -123,7 +106,7 @@ class _Model:
             self._thread = threading.Thread(target=self._load_quietly, name="model-warm-up", daemon=True)
             self._thread.start()
 
-    def get(self):
+    def get(self) -> Recognizer:
         if self._thread is not None:
             self._thread.join()
         from reader.analysis.pipeline import default_recognizer
@@ -140,9 +123,20 @@ class _Model:
             pass
 
 
-def serve(connection, wanted) -> None:
-    """The child's loop: run each job it is sent, report back, until "quit" or the pipe closes."""
+def serve(connection: Any, wanted: Any) -> None:
+    """The child's loop: run each job it is sent, report back, until "quit" or the pipe closes.
+
+    ``wanted`` is the shared number: the generation the parent wants run.
+    """
     model = _Model()
+
+    def send(report: Report) -> None:
+        if isinstance(report, AnalysisUpdate):
+            flat = flatten(report.analysis)
+            connection.send(("update", report.generation, report.fraction, report.final, flat, report.stage))
+        else:
+            connection.send(report)
+
     while True:
         try:
             message = connection.recv()
@@ -153,44 +147,16 @@ def serve(connection, wanted) -> None:
         if message[0] == "warm":
             model.warm_up()
             continue
-        try:
-            if message[0] == "open":
-                _kind, generation, path, encoding, stage = message
-                if wanted.value != generation:
-                    connection.send(("stopped", generation))
-                    continue
-                source, error = load_article(path, encoding)
-                if wanted.value != generation:  # cancelled, or another file asked for, while reading
-                    connection.send(("stopped", generation))
-                    continue
-                if source is None:
-                    connection.send(("load_failed", generation, error))
-                    continue
-                connection.send(("loaded", generation, source))
-            else:
-                _kind, generation, source, stage = message
-                if wanted.value != generation:
-                    connection.send(("stopped", generation))
-                    continue
-            from reader.analysis.pipeline import iter_analysis
+        _kind, generation, job = message
+        run_job(job, generation, model.get, functools.partial(_is_wanted, wanted, generation), send)
 
-            recognizer = model.get()
-            last = 0.0
-            for step in iter_analysis(source, recognizer):
-                if wanted.value != generation:
-                    connection.send(("stopped", generation))
-                    break  # leaving the generator stops the pipeline
-                now = time.monotonic()
-                if step.final or now - last >= PARTIAL_INTERVAL_S:
-                    last = now
-                    flat = flatten(step.analysis)
-                    connection.send(("progress", generation, step.fraction, step.final, flat, stage))
-        except Exception as error:
-            connection.send(("failed", message[1], one_line(error)))
+
+def _is_wanted(wanted: Any, generation: int) -> bool:
+    return bool(wanted.value == generation)
 
 
 @contextlib.contextmanager
-def _main_module_hidden():
+def _main_module_hidden() -> Iterator[None]:
     """Start a spawned child without re-running the parent's main script.
 
     ``spawn`` normally imports the parent's ``__main__`` in the child; a
@@ -212,9 +178,9 @@ def _main_module_hidden():
 
 
 class AnalysisProcess:
-    """One analysis child process; ``on_message`` is called on a reader thread."""
+    """One analysis child process; ``on_report`` is called on a reader thread."""
 
-    def __init__(self, on_message: Callable[[Message], None]) -> None:
+    def __init__(self, on_report: Callable[[Report], None]) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a running Qt app
         self._connection, child_end = context.Pipe()
         self._wanted = context.Value("q", -1, lock=False)
@@ -224,27 +190,21 @@ class AnalysisProcess:
         with _main_module_hidden():
             self._process.start()
         child_end.close()
-        self._on_message = on_message
+        self._on_report = on_report
         self._current = -1
-        self._sources: dict[int, Any] = {}  # generation → Source, to rebuild analyses
-        self._known: dict = {}  # flat mention → Mention, for the job running (see unflatten)
+        self._sources: dict[int, Source] = {}  # generation → Source, to rebuild analyses
+        self._known: dict[FlatMention, Mention] = {}  # for the job running (see unflatten)
         self._known_generation = -1
         self._reader = threading.Thread(target=self._read, name="analysis-results", daemon=True)
         self._reader.start()
 
-    def submit(self, generation: int, source, stage: str) -> None:
-        """Run a job (the running one, if any, stops at its next chunk)."""
+    def submit(self, generation: int, job: Job) -> None:
+        """Run ``job`` as ``generation`` (the running one, if any, stops at its next chunk)."""
         self._current = generation
-        self._sources = {generation: source}  # older jobs' results are dropped anyway
+        # Older jobs' results are dropped anyway; an open job's Source comes with "Loaded".
+        self._sources = {generation: job.source} if job.source is not None else {}
         self._wanted.value = generation
-        self._connection.send(("analyze", generation, source, stage))
-
-    def open(self, generation: int, path: str, encoding: str | None, stage: str) -> None:
-        """Load ``path`` in the child, send the Source back, then analyze it."""
-        self._current = generation
-        self._sources = {}  # filled when the child reports "loaded"
-        self._wanted.value = generation
-        self._connection.send(("open", generation, str(path), encoding, stage))
+        self._connection.send(("job", generation, job))
 
     def warm_up(self) -> None:
         """Load the model now (the child is idle): the first article is analyzed sooner."""
@@ -277,20 +237,16 @@ class AnalysisProcess:
                 message = self._connection.recv()
             except (EOFError, OSError):
                 if self._current >= 0 and self._wanted.value == self._current:
-                    self._on_message(("failed", self._current, "the analysis process stopped unexpectedly"))
+                    self._on_report(JobFailed(self._current, "the analysis process stopped unexpectedly"))
                 return
-            if message[0] == "loaded":
-                if message[1] != self._current:
-                    continue
-                self._sources = {message[1]: message[2]}
-            elif message[0] == "progress":
-                source = self._sources.get(message[1])
+            if isinstance(message, Loaded) and message.generation == self._current:
+                self._sources = {message.generation: message.source}
+            elif isinstance(message, tuple):  # ("update", ...): rebuilt here, not in the UI thread
+                _kind, generation, fraction, final, flat, stage = message
+                source = self._sources.get(generation)
                 if source is None:
                     continue  # a job no longer wanted
-                # Both made here, on the reader thread, not in the UI thread:
-                # the Analysis, and the highlights the reading view paints.
-                if message[1] != self._known_generation:
-                    self._known, self._known_generation = {}, message[1]
-                analysis = unflatten(source, message[4], self._known)
-                message = (*message[:4], analysis, message[5], flat_spans(message[4]))
-            self._on_message(message)
+                if generation != self._known_generation:
+                    self._known, self._known_generation = {}, generation
+                message = AnalysisUpdate(generation, fraction, unflatten(source, flat, self._known), final, stage)
+            self._on_report(message)

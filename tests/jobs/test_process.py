@@ -1,0 +1,78 @@
+"""Tests for reader/jobs/process.py: results cross the pipe as tuples and come back equal."""
+
+from __future__ import annotations
+
+import os
+
+from reader.document import Analysis, Entity, Mention, Source
+from reader.entity_types import EntityType
+from reader.io import load
+from reader.jobs import AnalysisUpdate, Job, JobStopped, Loaded, LoadFailed
+from reader.jobs.process import AnalysisProcess, flatten, unflatten
+from reader.resources import resource_path
+
+SAMPLE = resource_path("samples", "mosul-offensive.txt")
+TEXT = "زار العبادي بغداد ثم الموصل"
+
+
+def analyses() -> tuple[Analysis, Analysis]:
+    """A partial analysis and the final one that repeats its mentions."""
+    source = Source(TEXT)
+    words = [("العبادي", EntityType.PERSON), ("بغداد", EntityType.PLACE), ("الموصل", EntityType.PLACE)]
+    mentions = tuple(Mention(TEXT.index(w), TEXT.index(w) + len(w), t, w, f"{t.value}:{w}") for w, t in words)
+    entities = tuple(Entity(m.entity, m.type, m.text, (m.text,), (i,)) for i, m in enumerate(mentions))
+    return Analysis(source, mentions[:2], entities[:2], "test"), Analysis(source, mentions, entities, "test")
+
+
+def test_a_flattened_analysis_rebuilds_equal() -> None:
+    _partial, final = analyses()
+    assert unflatten(final.source, flatten(final)) == final
+    assert all(isinstance(item, tuple | str) for item in flatten(final))  # nothing but plain data
+
+
+def test_unflatten_reuses_the_mentions_of_earlier_results() -> None:
+    partial, final = analyses()
+    known: dict = {}
+    first = unflatten(partial.source, flatten(partial), known)
+    second = unflatten(final.source, flatten(final), known)
+    assert first == partial and second == final
+    assert second.mentions[0] is first.mentions[0]  # rebuilt once
+
+
+def test_the_child_reads_and_analyzes_with_the_offline_model(until, tmp_path) -> None:
+    reports: list = []
+    process = AnalysisProcess(reports.append)
+    try:
+        assert process.pid not in (None, os.getpid())
+        process.submit(3, Job(path=str(tmp_path / "missing.txt")))
+        until(lambda: reports)
+        assert reports == [LoadFailed(3, f"cannot open '{tmp_path / 'missing.txt'}': no such file")]
+        process.submit(4, Job(path=str(SAMPLE), stage="offline"))
+        until(lambda: isinstance(reports[-1], AnalysisUpdate) and reports[-1].final)
+        loaded = reports[1]
+        assert isinstance(loaded, Loaded) and loaded.source == load(SAMPLE)
+        final = reports[-1]
+        assert final.generation == 4 and final.stage == "offline"
+        assert final.analysis.source is loaded.source  # rebuilt on the parent's Source
+        from reader.analysis.pipeline import analyze
+
+        assert final.analysis == analyze(loaded.source)
+    finally:
+        process.close()
+    assert not process.is_alive()
+
+
+def test_the_child_stops_a_job_no_longer_wanted(until, tmp_path) -> None:
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("\n\n".join([SAMPLE.read_text(encoding="utf-8")] * 400), encoding="utf-8")
+    reports: list = []
+    process = AnalysisProcess(reports.append)
+    try:
+        process.submit(1, Job(path=str(long_article)))
+        until(lambda: any(isinstance(r, AnalysisUpdate) for r in reports))  # it reports progress
+        process.cancel()
+        until(lambda: isinstance(reports[-1], JobStopped))
+        assert reports[-1] == JobStopped(1)
+        assert not any(isinstance(r, AnalysisUpdate) and r.final for r in reports)
+    finally:
+        process.close()

@@ -1,0 +1,100 @@
+"""Tests for reader/jobs/runner.py: one job at a time, numbered, cancellable, stale reports dropped."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from reader.document import Source
+from reader.jobs import AnalysisUpdate, Job, JobRunner, JobStopped, Loaded, highlight_spans
+from reader.resources import resource_path
+
+SAMPLE = resource_path("samples", "mosul-offensive.txt")
+TEXT = "زار العبادي الموصل ثم بغداد. " * 40
+
+
+def finals(reports: list) -> list[AnalysisUpdate]:
+    return [r for r in reports if isinstance(r, AnalysisUpdate) and r.final]
+
+
+def test_default_jobs_run_in_the_analysis_process(until) -> None:
+    reports: list = []
+    runner = JobRunner(reports.append)
+    try:
+        generation = runner.submit(Job(path=str(SAMPLE)))
+        assert runner.is_busy()
+        until(lambda: finals(reports), timeout_s=120)
+        assert runner.process_id not in (None, os.getpid())
+        assert isinstance(reports[0], Loaded) and reports[0].generation == generation
+        final = finals(reports)[0]
+        assert final.spans == highlight_spans(final.analysis.mentions) and final.spans  # added by the runner
+        assert not runner.is_busy()
+    finally:
+        runner.close()
+    assert runner.process_id is None
+
+
+def test_jobs_with_a_recognizer_of_their_own_run_on_the_runners_thread(until, words) -> None:
+    reports: list = []
+    threads: set[int] = set()
+    runner = JobRunner(lambda r: (threads.add(threading.get_ident()), reports.append(r)))
+    try:
+        generation = runner.submit(Job(Source(TEXT), stage="bert"), lambda: words())
+        until(lambda: finals(reports))
+        assert runner.process_id is None  # no child process was needed
+        assert runner.job_thread_id not in (None, threading.get_ident())
+        assert threads == {runner.job_thread_id}
+        final = finals(reports)[0]
+        assert (final.generation, final.stage, final.analysis.recognizer) == (generation, "bert", "test words")
+        assert final.spans == highlight_spans(final.analysis.mentions)
+    finally:
+        runner.close()
+
+
+def test_a_new_job_stops_the_running_one_and_its_reports_are_dropped(until, words) -> None:
+    reports: list = []
+    runner = JobRunner(reports.append, use_process=False)
+    try:
+        slow = words(delay_s=0.05, chunk_tokens=8)
+        first = runner.submit(Job(Source(TEXT * 5)), lambda: slow)
+        until(lambda: reports)  # the first job has started
+        second = runner.submit(Job(Source("وصل الوفد إلى بغداد.")), lambda: words())
+        assert second == first + 1
+        until(lambda: finals(reports))
+        after = reports[reports.index(next(r for r in reports if r.generation == second)) :]
+        assert all(r.generation == second for r in after)  # nothing of the first job after the second began
+        assert not any(isinstance(r, JobStopped) for r in reports)  # its stop was stale too
+        assert [m.text for m in finals(reports)[0].analysis.mentions] == ["بغداد"]
+        assert not runner.is_busy()
+    finally:
+        runner.close()
+
+
+def test_cancel_ends_the_job_within_a_chunk(until, words) -> None:
+    reports: list = []
+    runner = JobRunner(reports.append, use_process=False)
+    try:
+        generation = runner.submit(Job(Source(TEXT * 5)), lambda: words(delay_s=0.05, chunk_tokens=8))
+        until(lambda: reports)
+        runner.cancel()
+        until(lambda: not runner.is_busy(), timeout_s=5)
+        assert reports[-1] == JobStopped(generation) and not finals(reports)
+    finally:
+        runner.close()
+
+
+def test_without_a_child_process_the_default_job_runs_on_the_thread(until, monkeypatch) -> None:
+    import reader.jobs.runner as runner_module
+
+    def no_process(_on_report):
+        raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(runner_module, "AnalysisProcess", no_process)
+    reports: list = []
+    runner = JobRunner(reports.append)
+    try:
+        runner.submit(Job(Source(TEXT)))
+        until(lambda: finals(reports), timeout_s=120)
+        assert runner.process_id is None and runner.job_thread_id is not None
+    finally:
+        runner.close()

@@ -107,7 +107,7 @@ def make_window(
         interactive=interactive,
     )
     window.settings = settings  # kept alive with the window; synced on exit
-    window.view.set_dark(follower.set_theme(follower.theme))
+    window.area.set_dark(follower.set_theme(follower.theme))
     # What exists now (Qt's wrappers, the modules) lives as long as the app:
     # out of the garbage collector's sight, a full collection while a long
     # article's results arrive takes 15 ms instead of 60-80 ms (measured),
@@ -142,7 +142,7 @@ def _screenshot(app, window, file: str, out: str) -> int:
     window.open_file(file)
 
     def grab() -> None:
-        window.view.painter.finish()
+        window.area.finish_painting()
         app.processEvents()
         image = window.grab()
         if image.save(out, "PNG"):

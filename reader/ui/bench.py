@@ -170,18 +170,18 @@ def _open_and_wait(app, window, path: Path) -> float:
         done["ready"] = True
 
     def on_painted() -> None:
-        if done["first"] is None and window.view.painter.painted_count():
+        if done["first"] is None and window.area.view.painter.painted_count():
             done["first"] = time.perf_counter() - started
 
     window.ready.connect(on_ready)
-    window.view.highlights_painted.connect(on_painted)
+    window.area.painted.connect(on_painted)
     window.open_file(path)
     deadline = time.monotonic() + 600
     while not done["ready"] and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.001)
     window.ready.disconnect(on_ready)
-    window.view.highlights_painted.disconnect(on_painted)
+    window.area.painted.disconnect(on_painted)
     return done["first"] if done["first"] is not None else time.perf_counter() - started
 
 

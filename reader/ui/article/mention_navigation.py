@@ -1,8 +1,10 @@
-"""Selecting an entity and walking through its mentions, with the panel, the text and the marks in step.
+"""Selecting an entity and walking through its mentions, the text and the scroll-bar marks in step.
 
-``MentionNavigation`` connects the entity panel, the reading view (jump and
-flash, scroll-bar marks) and the toolbar's "3 / 12" label to the Qt-free
-``navigation.MentionNavigator``, which decides where each step goes:
+``MentionNavigation`` drives the reading view (jump and flash, scroll-bar
+marks) with the Qt-free ``navigation.MentionNavigator``, which decides where
+each step goes, and says what changed: ``entity_selected(id)`` (the entity
+panel follows) and ``position_changed(position, count)`` (the toolbar's
+"3 / 12"). The rules:
 
 - clicking an entity goes to its first mention; clicking a mention row or
   a highlight selects that mention;
@@ -18,46 +20,39 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QLabel
 
 from reader.document import Analysis
 from reader.entity_types import EntityType
 from reader.ui.article.navigation import MentionNavigator
 from reader.ui.article.qt_reading_view import ReadingView
-from reader.ui.entities.qt_entity_panel import EntityPanel
 from reader.ui.theme import type_color
 
 
 class MentionNavigation(QObject):
-    """Signal ``message(str)``: a hint for the status bar."""
+    """Signals: ``entity_selected(str)`` (the selected entity, chosen here or
+    from the text), ``position_changed(int, int)`` (1-based position of the
+    shown mention or 0, and the selected entity's mention count; 0, 0 when
+    nothing is selected), ``message(str)`` (a hint for the status bar)."""
 
+    entity_selected = Signal(str)
+    position_changed = Signal(int, int)
     message = Signal(str)
 
     def __init__(
         self,
         view: ReadingView,
-        panel: EntityPanel,
         enabled_types: Callable[[], frozenset[EntityType]],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
-        self.panel = panel
         self.enabled_types = enabled_types
         self.model = MentionNavigator()
-        self.label: QLabel | None = None  # the toolbar's "3 / 12" (rebuilt with the toolbar)
-        panel.entity_activated.connect(self.select_entity)
-        panel.mention_activated.connect(self.go_to_mention)
-        panel.type_activated.connect(self.mark_type)
         view.mention_clicked.connect(lambda i: self.go_to_mention(i, scroll=False))
 
     @property
     def analysis(self) -> Analysis | None:
         return self.model.analysis
-
-    def set_label(self, label: QLabel | None) -> None:
-        self.label = label
-        self._update_label()
 
     def set_analysis(self, analysis: Analysis | None, revalidate: bool = True) -> None:
         """Follow new results; with ``revalidate``, drop a selection they no longer have."""
@@ -68,7 +63,7 @@ class MentionNavigation(QObject):
     def clear(self) -> None:
         self.model.clear()
         self.view.marks.set_marks([], type_color(EntityType.PERSON))
-        self._update_label()
+        self._report_position()
 
     def revalidate(self) -> None:
         """After new results or a type hidden: keep the selection only if it still exists and shows."""
@@ -76,7 +71,7 @@ class MentionNavigation(QObject):
             return
         if self.model.revalidate(self.enabled_types()):
             self._mark_selected()
-            self._update_label()
+            self._report_position()
         else:
             self.clear()
 
@@ -91,22 +86,22 @@ class MentionNavigation(QObject):
         first = self.model.select(entity_id, jump)
         if self.model.entity_id != entity_id:
             return
-        self.panel.select_entity(entity_id)
+        self.entity_selected.emit(entity_id)
         self._mark_selected()
         if first is not None:
             self._show(first)
-        self._update_label()
+        self._report_position()
 
     def go_to_mention(self, mention_index: int, scroll: bool = True) -> None:
         """Select mention ``mention_index`` (of ``Analysis.mentions``) and its entity."""
         entity_id = self.model.select_mention(mention_index)
         if entity_id is None:
             return
-        self.panel.select_entity(entity_id)
+        self.entity_selected.emit(entity_id)
         self._mark_selected()
         if scroll:
             self._show(mention_index)
-        self._update_label()
+        self._report_position()
 
     def next_mention(self) -> None:
         self._step(+1)
@@ -130,12 +125,12 @@ class MentionNavigation(QObject):
             if entity_id is None:
                 self.message.emit(QCoreApplication.translate("MainWindow", "Select an entity in the panel first."))
                 return
-            self.panel.select_entity(entity_id)
+            self.entity_selected.emit(entity_id)
             self._mark_selected()
         mention = self.model.step(step)
         if mention is not None:
             self._show(mention)
-        self._update_label()
+        self._report_position()
 
     def _show(self, mention_index: int) -> None:
         assert self.analysis is not None
@@ -147,7 +142,6 @@ class MentionNavigation(QObject):
         if entity is not None:
             self.view.set_marks(self.model.spans(), type_color(entity.type))
 
-    def _update_label(self) -> None:
-        if self.label is not None:
-            _entity, position, count = self.model.state()
-            self.label.setText(f"{position} / {count}" if count else "")
+    def _report_position(self) -> None:
+        _entity, position, count = self.model.state()
+        self.position_changed.emit(position, count)

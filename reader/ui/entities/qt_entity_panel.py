@@ -126,6 +126,11 @@ class EntityPanel(QWidget):
         if self.filter_field.text().strip():
             self.tree.expandToDepth(0)
 
+    def focus_filter(self) -> None:
+        """Put the keyboard in the filter box, its text selected (Ctrl+Shift+F)."""
+        self.filter_field.setFocus()
+        self.filter_field.selectAll()
+
     def select_entity(self, entity_id: str) -> None:
         """Select ``entity_id``'s row without activating it."""
         index = self.model.index_of_entity(entity_id)

@@ -1,15 +1,17 @@
-"""The reader window: the article, its legend, the entity panel, and what connects them.
+"""The reader window: the reading area, the entity panel, the status bar, and what connects them.
 
 Data flows one way: ``ArticleSession`` reads a file and analyzes it off the
-UI thread (``article_session.py``); the window hands what it reports to the
-reading view, the legend, the panel and the status bar, and sends the
-reader's intent back (open, stop, export, show or hide a type).
+UI thread (``reader.ui.jobs``); the window hands what it reports to the
+reading area (``ReadingArea``: legend, text, Find bar), the entity panel
+and the status bar, and turns what the reader does (their signals, the
+menus' commands) into requests: open, stop, export, show or hide a type,
+go to a mention.
 
-Where the rest lives: the widgets in ``qt_*.py``; actions, menus and the
-toolbar in ``main_menus.py``; selecting an entity and walking its mentions
-("3 / 12") in ``mention_navigation.py`` over the Qt-free ``navigation.py``;
-Find in ``qt_find_bar.py``; opening, recent files, reading positions and
-export in ``main_files.py``.
+The parts never see the window: the reading area and the panel report by
+signal; the menus get ``MenuCommands`` (``menus.py``), the file actions
+get the session, the cache and the reading position (``files.py``). This
+module is where they are wired together, and where preferences (theme,
+language, font, BERT) and errors (one line) are handled.
 """
 
 from __future__ import annotations
@@ -20,23 +22,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox
 
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
 from reader.errors import one_line
 from reader.jobs import RecognizerFactory
-from reader.ui.article.mention_navigation import MentionNavigation
-from reader.ui.article.qt_find_bar import FindBar, TextFinder
-from reader.ui.article.qt_legend import Legend
-from reader.ui.article.qt_reading_view import ReadingView
+from reader.ui.article.qt_reading_area import ReadingArea
 from reader.ui.entities.qt_entity_panel import EntityPanel
 from reader.ui.jobs.article_session import OFFLINE, SECOND, ArticleSession
 from reader.ui.jobs.bert_stage import BertStage
 from reader.ui.settings import Cache, Preferences
+from reader.ui.theme import ThemeFollower
 from reader.ui.window.about import app_icon, app_name
 from reader.ui.window.files import ArticleFiles
-from reader.ui.window.menus import WindowMenus
+from reader.ui.window.menus import MenuCommands, WindowMenus
 from reader.ui.window.qt_status_bar import ReaderStatusBar
 
 # The panel is rebuilt from partial results at most this often (a rebuild resets the tree).
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         *,
         recognizer_factory: RecognizerFactory | None = None,
         second_stage: Callable[[], RecognizerFactory | None] | None = None,
-        theme_follower=None,
+        theme_follower: ThemeFollower | None = None,
         allow_bert: bool = True,
         interactive: bool = True,
     ) -> None:
@@ -90,18 +90,9 @@ class MainWindow(QMainWindow):
         self._stage_message = ""
         self.last_error = ""
 
-        self.view = ReadingView(self)
-        self.legend = Legend(self)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.legend)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        # The parts, each knowing nothing of the others.
+        self.area = ReadingArea(self)
+        self.setCentralWidget(self.area)
         self.panel = EntityPanel(self)
         self.dock = QDockWidget(self)
         self.dock.setObjectName("entities")
@@ -112,15 +103,11 @@ class MainWindow(QMainWindow):
         self._place_dock()
         self.status = ReaderStatusBar(self)
         self.setStatusBar(self.status)
-
-        self.files = ArticleFiles(self)
-        self.finder = TextFinder(self.find_bar, self.view, self)
-        self.navigator = MentionNavigation(self.view, self.panel, self.legend.enabled_types, self)
-        self.navigator.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.session = ArticleSession(self, recognizer_factory=recognizer_factory, second_stage=second_stage)
-        self.menus = WindowMenus(self)
-        self._build_menus()
+        self.files = ArticleFiles(self.session, cache, self.area, self)
+        self.menus = WindowMenus(self, self._menu_commands(), preferences, cache, self.dock.toggleViewAction())
 
+        # What each part reports, and where it goes.
         s = self.session
         s.opening.connect(self._on_opening)
         s.opened.connect(self._on_opened)
@@ -130,30 +117,69 @@ class MainWindow(QMainWindow):
         s.stage_started.connect(self._on_stage_started)
         s.failed.connect(self._on_failed)
         s.stopped.connect(self._on_stopped)
-        self.legend.toggled.connect(lambda _t, _checked: self._apply_enabled(self.legend.enabled_types()))
-        self.panel.sort_changed.connect(lambda key: setattr(self.preferences, "panel_sort", key))
-        self.view.zoom_changed.connect(lambda steps: setattr(self.preferences, "zoom", steps))
-        self.view.highlights_painted.connect(self._maybe_ready)
+        area, panel = self.area, self.panel
+        area.types_toggled.connect(self._apply_enabled)
+        area.entity_selected.connect(panel.select_entity)
+        area.position_changed.connect(self.menus.set_position)
+        area.message.connect(lambda text: self.status.showMessage(text, 4000))
+        area.zoom_changed.connect(lambda steps: setattr(self.preferences, "zoom", steps))
+        area.painted.connect(self._maybe_ready)
+        panel.entity_activated.connect(area.select_entity)
+        panel.mention_activated.connect(area.go_to_mention)
+        panel.type_activated.connect(area.mark_type)
+        panel.sort_changed.connect(lambda key: setattr(self.preferences, "panel_sort", key))
+        self.files.error.connect(self.show_error)
+        self.files.message.connect(self.status.showMessage)
+        self.files.recent_changed.connect(self.menus.refresh_recent)
         if theme_follower is not None:
-            theme_follower.changed.connect(self.view.set_dark)
+            theme_follower.changed.connect(area.set_dark)
 
         prefs = self.preferences
-        self.view.set_font_preferences(prefs.font_family, prefs.font_size, prefs.zoom)
+        area.set_font_preferences(prefs.font_family, prefs.font_size, prefs.zoom)
         enabled = prefs.enabled_types
-        self.legend.set_enabled_types(enabled)
-        self.view.set_enabled_types(enabled)
-        self.panel.set_enabled_types(enabled)
-        self.panel.set_sort(prefs.panel_sort)
+        area.set_enabled_types(enabled)
+        panel.set_enabled_types(enabled)
+        panel.set_sort(prefs.panel_sort)
+        self.menus.set_types_checked(enabled)
         self.resize(1200, 800)
         if cache.window_geometry is not None:
             self.restoreGeometry(cache.window_geometry)
         if cache.window_state is not None:
             self.restoreState(cache.window_state)
+        self._build_menus()
         self.retranslate()
         self._update_actions()
         # Once the window is up: start the analysis process and load the model,
         # so the first article is not kept waiting for them.
         QTimer.singleShot(0, self.session.warm_up)
+
+    def _menu_commands(self) -> MenuCommands:
+        area, files = self.area, self.files
+        return MenuCommands(
+            open=files.open_dialog,
+            open_file=self.open_file,
+            reopen_with_encoding=files.reopen_with_encoding,
+            export=files.export_dialog,
+            stop=self.cancel_analysis,
+            quit=self.close,
+            copy=area.copy,
+            find=area.open_find,
+            find_next=area.find_next,
+            find_previous=area.find_previous,
+            filter_entities=self.focus_filter,
+            next_mention=area.next_mention,
+            previous_mention=area.previous_mention,
+            zoom_in=area.zoom_in,
+            zoom_out=area.zoom_out,
+            zoom_reset=area.reset_zoom,
+            choose_font=self.choose_font,
+            set_font_family=self.set_font_family,
+            set_use_bert=self.set_use_bert,
+            set_type_enabled=self.set_type_enabled,
+            set_theme=self.set_theme,
+            set_language=self.set_language,
+            about=self.show_about,
+        )
 
     # ------------------------------------------------------------------ layout and language
 
@@ -169,19 +195,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menus.build()
         self.status.set_stop_action(self.menus.actions["stop"])
-        self.navigator.set_label(self.menus.position_label)
 
     def retranslate(self) -> None:
         """Set every text in the UI language (called again on a language change)."""
         self.dock.setWindowTitle(self.tr("Entities"))
-        self.legend.retranslate()
-        self.find_bar.retranslate()
+        self.area.retranslate()
         self.panel.retranslate()
         self._update_title()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+        # Posted, so it comes after __init__: everything it touches exists.
+        if event.type() == QEvent.Type.LanguageChange:
             self._build_menus()
             self.retranslate()
             self._update_actions()
@@ -199,12 +224,9 @@ class MainWindow(QMainWindow):
     def analysis(self) -> Analysis | None:
         return self.session.analysis
 
-    @property
-    def recent_menu(self):
-        return self.menus.recent_menu
-
     def open_file(self, path: str | Path, encoding: str | None = None) -> bool:
-        """Start opening ``path`` (read in the background); False if there is nothing to open.
+        """Start opening ``path`` (read in the background; ``encoding`` forces a codec);
+        False if there is nothing to open.
 
         A file that cannot be read gives one line (``error_shown``) and the
         article shown stays.
@@ -227,11 +249,8 @@ class MainWindow(QMainWindow):
         """A new article: show its text; results follow."""
         self.files.leaving()
         self._ready_sent = False
-        self.navigator.clear()
-        self.finder.reset()
-        self.view.set_source(source)
+        self.area.show_source(source)
         self.panel.set_analysis(None)
-        self.legend.set_counts({})
         self.last_error = ""
         self.status.clearMessage()
         self._update_title()
@@ -281,14 +300,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_analyzed(self, analysis: Analysis, final: bool) -> None:
-        self.view.set_analysis(analysis, self.session.spans)
-        self.legend.set_counts(analysis.counts())
         now = time.monotonic()
         refresh = final or now - self._panel_refreshed >= PANEL_REFRESH_S
+        self.area.show_analysis(analysis, self.session.spans, revalidate=refresh)
         if refresh:
             self._panel_refreshed = now
             self.panel.set_analysis(analysis)
-        self.navigator.set_analysis(analysis, revalidate=refresh)
         if self.session.complete:
             self._end_stage_message()
             self.status.hide_progress()
@@ -321,7 +338,7 @@ class MainWindow(QMainWindow):
     def is_ready(self) -> bool:
         """Whether the current document is fully analyzed and painted (and no other is being opened)."""
         s = self.session
-        return s.complete and s.opening_path is None and s.source is not None and self.view.painter.is_idle()
+        return s.complete and s.opening_path is None and s.source is not None and self.area.is_painted()
 
     def bert_usable(self) -> tuple[bool, str]:
         """Whether the second stage can run here, and one line saying why not."""
@@ -333,29 +350,24 @@ class MainWindow(QMainWindow):
         if use and self.session.run_second_stage():
             self._ready_sent = False  # ready again once its results are painted
 
-    # ------------------------------------------------------------------ types, panel, navigation
+    # ------------------------------------------------------------------ types and the panel
 
     def set_type_enabled(self, entity_type: EntityType, enabled: bool) -> None:
         """Show or hide one type's highlights and panel group (persisted)."""
-        types = set(self.legend.enabled_types())
+        types = set(self.area.enabled_types())
         types.add(entity_type) if enabled else types.discard(entity_type)
-        self.legend.set_enabled_types(types)
+        self.area.set_enabled_types(types)
         self._apply_enabled(frozenset(types))
 
     def _apply_enabled(self, types: frozenset[EntityType]) -> None:
+        """The reading area shows ``types`` now: the panel and the menu follow; remembered."""
         self.preferences.enabled_types = types
-        self.view.set_enabled_types(types)
         self.panel.set_enabled_types(types)
-        for entity_type, action in self.menus.type_actions.items():
-            action.blockSignals(True)
-            action.setChecked(entity_type in types)
-            action.blockSignals(False)
-        self.navigator.revalidate()
+        self.menus.set_types_checked(types)
 
     def focus_filter(self) -> None:
         self.dock.show()
-        self.panel.filter_field.setFocus()
-        self.panel.filter_field.selectAll()
+        self.panel.focus_filter()
 
     # ------------------------------------------------------------------ preferences
 
@@ -367,7 +379,7 @@ class MainWindow(QMainWindow):
         else:
             from reader.ui.theme import apply_theme
 
-            self.view.set_dark(apply_theme(_application(), theme))
+            self.area.set_dark(apply_theme(_application(), theme))
 
     def set_language(self, language: str) -> None:
         """The UI language, now (persisted): menus and labels are rebuilt on LanguageChange."""
@@ -379,7 +391,7 @@ class MainWindow(QMainWindow):
     def set_font_family(self, family: str) -> None:
         """The reading font ("" = the best Arabic font installed), persisted."""
         self.preferences.font_family = family
-        self.view.set_font_preferences(family, self.preferences.font_size, self.view.zoom)
+        self.area.set_font_preferences(family, self.preferences.font_size, self.preferences.zoom)
         self.menus.fill_font_menu()
 
     def choose_font(self) -> None:
@@ -387,8 +399,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QFont
         from PySide6.QtWidgets import QFontDialog
 
-        current = QFont(self.view.font_family())
-        current.setPointSizeF(self.view.font_size())
+        family, size = self.area.reading_font()
+        current = QFont(family)
+        current.setPointSizeF(size)
         accepted, font = QFontDialog.getFont(current, self, self.tr("Reading Font"))
         if accepted:
             self.preferences.font_size = font.pointSizeF() if font.pointSizeF() > 0 else self.preferences.font_size
@@ -428,22 +441,16 @@ class MainWindow(QMainWindow):
         self.status.show_document(self.source, self.analysis, self._bert_tip or "")
 
     def _update_actions(self) -> None:
-        if not hasattr(self, "menus"):
-            return
-        a, s = self.menus.actions, self.session
+        s = self.session
         has_source = s.source is not None
-        a["export"].setEnabled(has_source and s.offline_done)
-        a["find"].setEnabled(has_source)
-        a["stop"].setEnabled(s.is_busy() or s.opening_path is not None)
-        usable, why_not = self.bert_usable()
-        a["bert"].setEnabled(usable)
-        if why_not:
-            a["bert"].setToolTip(why_not)
-        has_mentions = self.analysis is not None and bool(self.analysis.mentions)
-        a["next"].setEnabled(has_mentions)
-        a["previous"].setEnabled(has_mentions)
-        if self.menus.encoding_menu is not None:
-            self.menus.encoding_menu.setEnabled(s.source is not None and bool(s.source.path))
+        self.menus.set_enabled(
+            has_source=has_source,
+            has_file=s.source is not None and bool(s.source.path),
+            can_export=has_source and s.offline_done,
+            can_stop=s.is_busy() or s.opening_path is not None,
+            has_mentions=s.analysis is not None and bool(s.analysis.mentions),
+            bert=self.bert_usable(),
+        )
 
     # ------------------------------------------------------------------ closing
 

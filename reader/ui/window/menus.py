@@ -1,11 +1,16 @@
 """The reader window's actions, menu bar and toolbar (built again when the UI language changes).
 
-Every action comes from ``make_action`` (ReText's idiom) and calls a method
-of the window; nothing here holds state the window needs beyond the built
-widgets. Texts are filed under the "MainWindow" translation context, where
-they were before this module was split out of ``main_window.py``: lupdate
-reads the literal ``QCoreApplication.translate("MainWindow", …)`` calls, so
-each call must spell the context out (an alias would hide it).
+Every action comes from ``make_action`` (ReText's idiom) and calls one of the
+``MenuCommands`` it is given: the menus never see the window, only the
+``QMainWindow`` they are installed in, the ``Preferences`` (which choices are
+checked) and the ``Cache`` (recent files). The window tells them what
+changed: ``set_enabled`` (what can run now), ``set_types_checked``,
+``set_position`` ("3 / 12"), ``refresh_recent``, ``fill_font_menu``.
+
+Texts are filed under the "MainWindow" translation context, where they were
+before this module was split out of the window: lupdate reads the literal
+``QCoreApplication.translate("MainWindow", …)`` calls, so each call must
+spell the context out (an alias would hide it).
 
 Keyboard: every action has a shortcut, except the entries of choice lists
 (recent files, encodings, themes, languages, font families), which are
@@ -15,27 +20,71 @@ reached through their menus' mnemonics (Alt+V, T, …) and marked
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
 
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.actions import make_action, menu_only
-from reader.ui.article.qt_reading_view import FONT_CHOICES, installed_fonts
-from reader.ui.i18n import type_label
+from reader.ui.article.qt_reading_view import FONT_CHOICES, best_arabic_font, installed_fonts
+from reader.ui.i18n import available_languages, type_label
+from reader.ui.settings import Cache, Preferences
 from reader.ui.window.qt_recent_menu import RecentFilesMenu
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+Command = Callable[[], object]
+
+
+@dataclass(frozen=True, slots=True)
+class MenuCommands:
+    """What the entries do; the window fills this in (one line per command, nothing else)."""
+
+    open: Command
+    open_file: Callable[[str], object]  # File ▸ Open Recent
+    reopen_with_encoding: Callable[[str], object]  # a codec name
+    export: Command
+    stop: Command
+    quit: Command
+    copy: Command
+    find: Command
+    find_next: Command
+    find_previous: Command
+    filter_entities: Command
+    next_mention: Command
+    previous_mention: Command
+    zoom_in: Command
+    zoom_out: Command
+    zoom_reset: Command
+    choose_font: Command
+    set_font_family: Callable[[str], object]  # "" = automatic
+    set_use_bert: Callable[[bool], object]
+    set_type_enabled: Callable[[EntityType, bool], object]
+    set_theme: Callable[[str], object]
+    set_language: Callable[[str], object]
+    about: Command
 
 
 class WindowMenus:
-    """Builds ``actions`` (by key), the menu bar and the toolbar of ``window``."""
+    """Builds ``actions`` (by key), the menu bar and the toolbar of ``host``.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    ``panel_action`` is the entity panel's show/hide action (its dock's).
+    """
+
+    def __init__(
+        self,
+        host: QMainWindow,
+        commands: MenuCommands,
+        preferences: Preferences,
+        cache: Cache,
+        panel_action: QAction,
+    ) -> None:
+        self.host = host
+        self.commands = commands
+        self.preferences = preferences
+        self.cache = cache
+        self.panel_action = panel_action
         self.actions: dict[str, QAction] = {}
         self.type_actions: dict[EntityType, QAction] = {}
         self.toolbar: QToolBar | None = None
@@ -43,13 +92,15 @@ class WindowMenus:
         self.recent_menu: RecentFilesMenu | None = None
         self.encoding_menu: QMenu | None = None
         self.font_menu: QMenu | None = None
+        self._enabled_types: frozenset[EntityType] = frozenset(TYPE_ORDER)
+        self._position = (0, 0)
 
     def build(self) -> None:
         """(Re)build everything in the current UI language."""
-        w = self.window
+        w = self.host
         for old in self.actions.values():
             w.removeAction(old)
-            if old is not w.dock.toggleViewAction():
+            if old is not self.panel_action:
                 old.deleteLater()
         w.menuBar().clear()
         if self.toolbar is not None:
@@ -60,12 +111,12 @@ class WindowMenus:
         self._make_toolbar()
 
     def _make_actions(self) -> dict[str, QAction]:
-        w, view = self.window, self.window.view
+        w, c = self.host, self.commands
         a: dict[str, QAction] = {}
         a["open"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Open…"),
-            w.files.open_dialog,
+            c.open,
             icon_name="fa6s.folder-open",
             theme_icon="document-open",
             shortcut=QKeySequence.StandardKey.Open,
@@ -73,7 +124,7 @@ class WindowMenus:
         a["export"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Export…"),
-            w.files.export_dialog,
+            c.export,
             icon_name="fa6s.file-export",
             theme_icon="document-save-as",
             shortcut="Ctrl+E",
@@ -82,7 +133,7 @@ class WindowMenus:
         a["stop"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Stop Analysis"),
-            w.cancel_analysis,
+            c.stop,
             icon_name="fa6s.xmark",
             theme_icon="process-stop",
             shortcut="Esc",
@@ -91,7 +142,7 @@ class WindowMenus:
         a["quit"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Quit"),
-            w.close,
+            c.quit,
             icon_name="fa6s.power-off",
             theme_icon="application-exit",
             shortcut=[QKeySequence.StandardKey.Quit, "Ctrl+Q"],
@@ -99,7 +150,7 @@ class WindowMenus:
         a["copy"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Copy"),
-            view.copy,
+            c.copy,
             icon_name="fa6s.copy",
             theme_icon="edit-copy",
             shortcut=QKeySequence.StandardKey.Copy,
@@ -107,28 +158,28 @@ class WindowMenus:
         a["find"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Find…"),
-            w.finder.open_find,
+            c.find,
             icon_name="fa6s.magnifying-glass",
             theme_icon="edit-find",
             shortcut=QKeySequence.StandardKey.Find,
         )
         a["find_next"] = make_action(
-            w, QCoreApplication.translate("MainWindow", "Find &Next"), w.finder.find_next, shortcut="F3"
+            w, QCoreApplication.translate("MainWindow", "Find &Next"), c.find_next, shortcut="F3"
         )
         a["find_previous"] = make_action(
-            w, QCoreApplication.translate("MainWindow", "Find &Previous"), w.finder.find_previous, shortcut="Shift+F3"
+            w, QCoreApplication.translate("MainWindow", "Find &Previous"), c.find_previous, shortcut="Shift+F3"
         )
         a["filter"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "Filter &Entities"),
-            w.focus_filter,
+            c.filter_entities,
             icon_name="fa6s.filter",
             shortcut="Ctrl+Shift+F",
         )
         a["next"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Next Mention"),
-            w.navigator.next_mention,
+            c.next_mention,
             icon_name="fa6s.chevron-down",
             theme_icon="go-down",
             shortcut=["Ctrl+.", "F8"],
@@ -137,7 +188,7 @@ class WindowMenus:
         a["previous"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Previous Mention"),
-            w.navigator.previous_mention,
+            c.previous_mention,
             icon_name="fa6s.chevron-up",
             theme_icon="go-up",
             shortcut=["Ctrl+,", "Shift+F8"],
@@ -146,7 +197,7 @@ class WindowMenus:
         a["zoom_in"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "Zoom &In"),
-            view.zoom_in,
+            c.zoom_in,
             icon_name="fa6s.magnifying-glass-plus",
             theme_icon="zoom-in",
             shortcut=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
@@ -154,7 +205,7 @@ class WindowMenus:
         a["zoom_out"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "Zoom &Out"),
-            view.zoom_out,
+            c.zoom_out,
             icon_name="fa6s.magnifying-glass-minus",
             theme_icon="zoom-out",
             shortcut=QKeySequence.StandardKey.ZoomOut,
@@ -162,7 +213,7 @@ class WindowMenus:
         a["zoom_reset"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&Actual Size"),
-            view.reset_zoom,
+            c.zoom_reset,
             theme_icon="zoom-original",
             shortcut="Ctrl+0",
         )
@@ -170,7 +221,7 @@ class WindowMenus:
         a["font"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "Other &Font…"),
-            w.choose_font,
+            c.choose_font,
             icon_name="fa6s.font",
             theme_icon="preferences-desktop-font",
             shortcut="Ctrl+D",
@@ -179,34 +230,81 @@ class WindowMenus:
         a["bert"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "Also Use the &BERT Recognizer"),
-            w.set_use_bert,
+            c.set_use_bert,
             checkable=True,
-            checked=w.preferences.use_bert,
+            checked=self.preferences.use_bert,
             shortcut="Ctrl+Shift+B",
             tip=QCoreApplication.translate(
                 "MainWindow", "After the offline model, run camel-tools' BERT recognizer: slower, often more accurate"
             ),
         )
-        a["panel"] = w.dock.toggleViewAction()
+        a["panel"] = self.panel_action
         a["panel"].setText(QCoreApplication.translate("MainWindow", "&Entities Panel"))
         a["panel"].setShortcut(QKeySequence("F9"))
         a["about"] = make_action(
             w,
             QCoreApplication.translate("MainWindow", "&About Arabic Reader"),
-            w.show_about,
+            c.about,
             icon_name="fa6s.circle-info",
             theme_icon="help-about",
             shortcut="F1",
         )
         return a
 
+    # --- what the window tells the menus
+
+    def set_enabled(
+        self,
+        *,
+        has_source: bool,
+        has_file: bool,
+        can_export: bool,
+        can_stop: bool,
+        has_mentions: bool,
+        bert: tuple[bool, str],
+    ) -> None:
+        """Enable what can run now; ``bert``: (usable, why not) for the BERT toggle."""
+        a = self.actions
+        a["export"].setEnabled(can_export)
+        a["find"].setEnabled(has_source)
+        a["stop"].setEnabled(can_stop)
+        usable, why_not = bert
+        a["bert"].setEnabled(usable)
+        if why_not:
+            a["bert"].setToolTip(why_not)
+        a["next"].setEnabled(has_mentions)
+        a["previous"].setEnabled(has_mentions)
+        if self.encoding_menu is not None:
+            self.encoding_menu.setEnabled(has_file)
+
+    def set_types_checked(self, types: Iterable[EntityType]) -> None:
+        """Check exactly ``types`` in View ▸ Highlight Types (without running their command)."""
+        self._enabled_types = frozenset(types)
+        for entity_type, action in self.type_actions.items():
+            action.blockSignals(True)
+            action.setChecked(entity_type in self._enabled_types)
+            action.blockSignals(False)
+
+    def set_position(self, position: int, count: int) -> None:
+        """The toolbar's "3 / 12": the shown mention among the selected entity's (empty when none)."""
+        self._position = (position, count)
+        if self.position_label is not None:
+            self.position_label.setText(f"{position} / {count}" if count else "")
+
+    def refresh_recent(self) -> None:
+        """File ▸ Open Recent again from the cache."""
+        if self.recent_menu is not None:
+            self.recent_menu.refresh()
+
+    # --- building
+
     def _make_menus(self) -> None:
-        w, a = self.window, self.actions
+        w, a, c = self.host, self.actions, self.commands
         bar = w.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         file_menu.addAction(a["open"])
-        self.recent_menu = RecentFilesMenu(w.cache, QCoreApplication.translate("MainWindow", "Open &Recent"), w)
-        self.recent_menu.file_chosen.connect(w.open_file)
+        self.recent_menu = RecentFilesMenu(self.cache, QCoreApplication.translate("MainWindow", "Open &Recent"), w)
+        self.recent_menu.file_chosen.connect(c.open_file)
         file_menu.addMenu(self.recent_menu)
         self.encoding_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Reopen with E&ncoding"))
         self._fill_encoding_menu()
@@ -229,12 +327,12 @@ class WindowMenus:
         view_menu.addAction(a["panel"])
         types_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Highlight Types"))
         self.type_actions = {}
-        enabled = w.legend.enabled_types()
+        enabled = self._enabled_types
         for number, entity_type in enumerate(TYPE_ORDER, start=1):
             action = make_action(
                 w,
                 type_label(entity_type),
-                lambda checked, t=entity_type: w.set_type_enabled(t, checked),
+                lambda checked, t=entity_type: c.set_type_enabled(t, checked),
                 checkable=True,
                 checked=entity_type in enabled,
             )
@@ -252,18 +350,16 @@ class WindowMenus:
                     ("light", QCoreApplication.translate("MainWindow", "&Light")),
                     ("dark", QCoreApplication.translate("MainWindow", "&Dark")),
                 ],
-                w.preferences.theme,
-                w.set_theme,
+                self.preferences.theme,
+                c.set_theme,
             )
         )
-        from reader.ui.i18n import available_languages
-
         view_menu.addMenu(
             self._choice_menu(
                 QCoreApplication.translate("MainWindow", "&Language"),
                 [("system", QCoreApplication.translate("MainWindow", "Follow &System")), *available_languages()],
-                w.preferences.language,
-                w.set_language,
+                self.preferences.language,
+                c.set_language,
             )
         )
 
@@ -273,9 +369,11 @@ class WindowMenus:
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         help_menu.addAction(a["about"])
 
-    def _choice_menu(self, title: str, choices, current: str, handler) -> QMenu:
+    def _choice_menu(
+        self, title: str, choices: Iterable[tuple[str, str]], current: str, handler: Callable[[str], object]
+    ) -> QMenu:
         """A submenu of exclusive, checkable choices; ``handler(key)`` runs on a new choice."""
-        menu = QMenu(title, self.window)
+        menu = QMenu(title, self.host)
         group = QActionGroup(menu)
         for key, label in choices:
             action = menu_only(
@@ -292,26 +390,26 @@ class WindowMenus:
 
         assert self.encoding_menu is not None
         for codec, label in SUPPORTED_ENCODINGS:
-            action = make_action(self.encoding_menu, label, lambda c=codec: self.window.files.reopen_with_encoding(c))
+            action = make_action(self.encoding_menu, label, lambda c=codec: self.commands.reopen_with_encoding(c))
             self.encoding_menu.addAction(menu_only(action))
 
     def fill_font_menu(self) -> None:
         """The reading fonts installed here, each shown in itself; the chosen one checked."""
-        w, menu = self.window, self.font_menu
+        menu, set_family = self.font_menu, self.commands.set_font_family
         assert menu is not None
         menu.clear()
         group = QActionGroup(menu)
-        chosen = w.preferences.font_family
+        chosen = self.preferences.font_family
         families = [f for f in installed_fonts(FONT_CHOICES)]
         if chosen and chosen not in families:
             families.append(chosen)  # picked in the font dialog
-        automatic = QCoreApplication.translate("MainWindow", "&Automatic ({family})").format(family=w.view.best_font())
+        automatic = QCoreApplication.translate("MainWindow", "&Automatic ({family})").format(family=best_arabic_font())
         for family, label in [("", automatic), *((f, f) for f in families)]:
             action = menu_only(
                 make_action(
                     menu,
                     label,
-                    lambda checked, f=family: w.set_font_family(f) if checked else None,
+                    lambda checked, f=family: set_family(f) if checked else None,
                     checkable=True,
                     checked=family == chosen,
                 )
@@ -324,7 +422,7 @@ class WindowMenus:
         menu.addAction(self.actions["font"])
 
     def _make_toolbar(self) -> None:
-        w, a = self.window, self.actions
+        w, a = self.host, self.actions
         toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"), w)
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -342,6 +440,7 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "Mention shown / mentions of the selected entity")
         )
         toolbar.addWidget(self.position_label)
+        self.set_position(*self._position)
         toolbar.addAction(a["next"])
         toolbar.addSeparator()
         for key in ("zoom_out", "zoom_in"):

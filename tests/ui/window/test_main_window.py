@@ -16,8 +16,8 @@ def test_highlights_match_the_mentions(merged, make_window, open_and_wait) -> No
     open_and_wait(window)
     mentions = window.analysis.mentions
     assert len(mentions) > 20
-    assert window.view.highlighted_spans() == merged(mentions)
-    assert window.view.painter.painted_count() == len(mentions)
+    assert window.area.view.highlighted_spans() == merged(mentions)
+    assert window.area.view.painter.painted_count() == len(mentions)
 
 
 def test_window_title_status_and_legend(make_window, open_and_wait, sample, gazetteer) -> None:
@@ -27,7 +27,7 @@ def test_window_title_status_and_legend(make_window, open_and_wait, sample, gaze
     assert window.status.encoding_label.text() == "utf-8"
     assert "test gazetteer" in window.status.recognizer_label.text()
     counts = window.analysis.counts()
-    assert window.legend.counts() == counts
+    assert window.area.legend.counts() == counts
     assert counts[EntityType.PLACE] >= 5 and counts[EntityType.FIGURE] >= 5
 
 
@@ -40,11 +40,11 @@ def test_clicking_an_entity_goes_to_its_first_mention(qtbot, make_window, open_a
     tree.scrollTo(index)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
     first = window.analysis.mentions[entity.mentions[0]]
-    assert window.view.selection_offsets() == (first.start, first.end)
-    assert window.view.textCursor().selectedText() == "بغداد"
-    assert window.navigator.state() == (entity.id, 1, entity.count)
+    assert window.area.view.selection_offsets() == (first.start, first.end)
+    assert window.area.view.textCursor().selectedText() == "بغداد"
+    assert window.area.navigation.state() == (entity.id, 1, entity.count)
     assert window.menus.position_label.text() == f"1 / {entity.count}"
-    assert len(window.view.marks.marks()) == entity.count
+    assert len(window.area.view.marks.marks()) == entity.count
 
 
 def test_next_and_previous_mentions_cycle_and_wrap(make_window, open_and_wait) -> None:
@@ -52,15 +52,15 @@ def test_next_and_previous_mentions_cycle_and_wrap(make_window, open_and_wait) -
     open_and_wait(window)
     entity = max(window.analysis.entities, key=lambda e: e.count)
     assert entity.count >= 3
-    window.navigator.select_entity(entity.id)
+    window.area.navigation.select_entity(entity.id)
     starts = [window.analysis.mentions[i].start for i in entity.mentions]
     seen = []
     for _ in range(entity.count):
-        window.navigator.next_mention()
-        seen.append(window.view.selection_offsets()[0])
+        window.area.navigation.next_mention()
+        seen.append(window.area.view.selection_offsets()[0])
     assert seen == starts[1:] + starts[:1]  # wrapped back to the first
-    window.navigator.previous_mention()
-    assert window.view.selection_offsets()[0] == starts[-1]  # and backwards past the first
+    window.area.navigation.previous_mention()
+    assert window.area.view.selection_offsets()[0] == starts[-1]  # and backwards past the first
     assert window.menus.position_label.text() == f"{entity.count} / {entity.count}"
 
 
@@ -68,29 +68,29 @@ def test_keyboard_shortcuts_walk_the_mentions(qtbot, make_window, open_and_wait)
     window = make_window()
     open_and_wait(window)
     entity = max(window.analysis.entities, key=lambda e: e.count)
-    window.navigator.select_entity(entity.id)
-    window.view.setFocus()
-    qtbot.keyClick(window.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigator.state()[1] == 2
-    qtbot.keyClick(window.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigator.state()[1] == 1
+    window.area.navigation.select_entity(entity.id)
+    window.area.view.setFocus()
+    qtbot.keyClick(window.area.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert window.area.navigation.state()[1] == 2
+    qtbot.keyClick(window.area.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.area.navigation.state()[1] == 1
 
 
 def test_hiding_a_type_removes_its_highlights_and_panel_group(merged, make_window, open_and_wait) -> None:
     window = make_window()
     open_and_wait(window)
     assert EntityType.PLACE in window.panel.model.group_types()
-    window.legend.buttons[EntityType.PLACE].click()
-    window.view.painter.finish()
-    spans = window.view.highlighted_spans()
+    window.area.legend.buttons[EntityType.PLACE].click()
+    window.area.view.painter.finish()
+    spans = window.area.view.highlighted_spans()
     assert spans and all(t is not EntityType.PLACE for _s, _e, t in spans)
     shown = [m for m in window.analysis.mentions if m.type is not EntityType.PLACE]
     assert spans == merged(shown)
     assert EntityType.PLACE not in window.panel.model.group_types()
     assert EntityType.PLACE not in window.preferences.enabled_types  # remembered
-    window.legend.buttons[EntityType.PLACE].click()
-    window.view.painter.finish()
-    assert window.view.highlighted_spans() == merged(window.analysis.mentions)
+    window.area.legend.buttons[EntityType.PLACE].click()
+    window.area.view.painter.finish()
+    assert window.area.view.highlighted_spans() == merged(window.analysis.mentions)
     assert EntityType.PLACE in window.panel.model.group_types()
 
 
@@ -109,27 +109,27 @@ def test_filter_ignores_clitics_and_diacritics(make_window, open_and_wait) -> No
 def test_find_is_arabic_insensitive_and_wraps(make_window, open_and_wait) -> None:
     window = make_window()
     open_and_wait(window)
-    window.finder.open_find()
-    spans = window.finder.find("الموصل")
+    window.area.finder.open_find()
+    spans = window.area.finder.find("الموصل")
     text = window.source.text
     assert any(text[s - 1 : e] == "بالموصل" for s, e in spans)  # inside بالموصل too
     assert len(spans) == text.count("الموصل")
-    window.find_bar.field.setText("الموصل")  # what typing would show
-    window.find_bar.set_position(1, len(spans))
+    window.area.find_bar.field.setText("الموصل")  # what typing would show
+    window.area.find_bar.set_position(1, len(spans))
     for _ in range(len(spans)):
-        window.finder.find_next()
-    assert window.view.selection_offsets() == spans[0]  # wrapped
-    assert window.find_bar.count_label.text() == f"1 / {len(spans)}"
+        window.area.finder.find_next()
+    assert window.area.view.selection_offsets() == spans[0]  # wrapped
+    assert window.area.find_bar.count_label.text() == f"1 / {len(spans)}"
 
 
 def test_clicking_a_highlight_selects_its_entity(make_window, open_and_wait) -> None:
     window = make_window()
     open_and_wait(window)
     mention_index = next(i for i, m in enumerate(window.analysis.mentions) if m.text == "حيدر العبادي")
-    window.navigator.go_to_mention(mention_index)
+    window.area.navigation.go_to_mention(mention_index)
     entity_id = window.analysis.mentions[mention_index].entity
     assert window.panel.selected_entity_id() == entity_id
-    tip = window.view.tooltip_text(window.analysis.mentions[mention_index])
+    tip = window.area.view.tooltip_text(window.analysis.mentions[mention_index])
     assert "حيدر العبادي" in tip and "People" in tip
 
 
@@ -160,16 +160,16 @@ def test_recent_files_and_reading_position(qtbot, make_window, open_and_wait, sa
     open_and_wait(window, sample)
     recent = window.cache.recent_files()
     assert [Path(p).name for p in recent[:2]] == ["mosul-offensive.txt", "long.txt"]
-    assert [a.text() for a in window.recent_menu.actions()][:2] == ["&1 mosul-offensive.txt", "&2 long.txt"]
+    assert [a.text() for a in window.menus.recent_menu.actions()][:2] == ["&1 mosul-offensive.txt", "&2 long.txt"]
     # Scroll into the long article, leave it, come back: the same place.
     open_and_wait(window, long_article)
-    window.view.scroll_to_offset(len(long_article.read_text(encoding="utf-8")) // 2)
-    place = window.view.first_visible_offset()
+    window.area.view.scroll_to_offset(len(long_article.read_text(encoding="utf-8")) // 2)
+    place = window.area.view.first_visible_offset()
     assert place > 0
     open_and_wait(window, sample)
-    window.recent_menu.actions()[1].trigger()  # long.txt, from the menu
+    window.menus.recent_menu.actions()[1].trigger()  # long.txt, from the menu
     qtbot.waitUntil(window.is_ready, timeout=30_000)
-    qtbot.waitUntil(lambda: abs(window.view.first_visible_offset() - place) < 200, timeout=5_000)
+    qtbot.waitUntil(lambda: abs(window.area.view.first_visible_offset() - place) < 200, timeout=5_000)
 
 
 def test_a_bad_file_shows_one_line_and_keeps_the_article(qtbot, make_window, open_and_wait, tmp_path) -> None:
@@ -214,7 +214,7 @@ def test_long_analysis_runs_off_the_ui_thread_and_can_be_cancelled(
     qtbot.waitUntil(lambda: len(updates) >= 1, timeout=30_000)
     assert window.session.worker.job_thread_id not in (None, threading.get_ident())
     qtbot.waitUntil(window.status.progress.isVisible, timeout=5_000)  # a long job shows its progress
-    assert window.view.painter.painted_count() > 0  # partial results are shown already
+    assert window.area.view.painter.painted_count() > 0  # partial results are shown already
     with qtbot.waitSignal(window.session.worker.stopped, timeout=10_000):
         window.status.cancel_button.click()
     assert not any(u.final for u in updates)
@@ -224,16 +224,16 @@ def test_long_analysis_runs_off_the_ui_thread_and_can_be_cancelled(
 
 def test_zoom_is_remembered(make_window) -> None:
     window = make_window()
-    size = window.view.document().defaultFont().pointSizeF()
+    size = window.area.view.document().defaultFont().pointSizeF()
     window.menus.actions["zoom_in"].trigger()
     window.menus.actions["zoom_in"].trigger()
-    assert window.view.document().defaultFont().pointSizeF() > size
+    assert window.area.view.document().defaultFont().pointSizeF() > size
     assert window.preferences.zoom == 2
     again = make_window()  # the next session starts at the same zoom
-    assert again.view.zoom == 2 and again.view.document().defaultFont().pointSizeF() > size
+    assert again.area.view.zoom == 2 and again.area.view.document().defaultFont().pointSizeF() > size
     window.menus.actions["zoom_reset"].trigger()
     assert window.preferences.zoom == 0
-    assert window.view.document().defaultFont().pointSizeF() == size
+    assert window.area.view.document().defaultFont().pointSizeF() == size
 
 
 def test_opening_shows_progress_and_keeps_the_article_until_the_new_one_is_read(
@@ -362,7 +362,7 @@ def test_second_stage_in_the_window(merged, qtbot, make_window, sample, gazettee
     assert shown[-1] == ("second model", True)
     assert shown.index(("test gazetteer", True)) == len(shown) - 2  # no partial second-stage result shown
     assert "second model" in window.status.recognizer_label.text()
-    assert window.view.highlighted_spans() == merged(window.analysis.mentions)
+    assert window.area.view.highlighted_spans() == merged(window.analysis.mentions)
     assert not window.status.progress.isVisible() and window.statusBar().currentMessage() == ""
 
 
@@ -378,7 +378,7 @@ def test_stopping_the_second_stage_keeps_the_offline_results(merged, qtbot, make
     with qtbot.waitSignal(window.ready, timeout=10_000):
         window.status.cancel_button.click()
     assert window.analysis is offline and window.is_ready()
-    assert window.view.highlighted_spans() == merged(offline.mentions)
+    assert window.area.view.highlighted_spans() == merged(offline.mentions)
     assert not window.status.progress.isVisible()
     qtbot.wait(700)  # a late result of the stopped stage must not replace them
     assert window.analysis is offline
@@ -401,9 +401,9 @@ def test_theme_switches_at_runtime_and_is_remembered(merged, qtbot, make_window,
     try:
         menu_action(window, "&View", "&Theme", "&Dark").trigger()
         assert is_dark() and window.preferences.theme == "dark"
-        assert window.view.painter._dark  # the highlights take the dark tints
-        window.view.painter.finish()
-        assert window.view.highlighted_spans() == merged(window.analysis.mentions)  # repainted, none lost
+        assert window.area.view.painter._dark  # the highlights take the dark tints
+        window.area.view.painter.finish()
+        assert window.area.view.highlighted_spans() == merged(window.analysis.mentions)  # repainted, none lost
     finally:
         menu_action(window, "&View", "&Theme", "&Light").trigger()
     assert not is_dark() and window.preferences.theme == "light"
@@ -414,12 +414,12 @@ def test_reading_position_survives_a_restart(qtbot, make_window, open_and_wait, 
     long_article.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 8), encoding="utf-8")
     window = make_window()
     open_and_wait(window, long_article)
-    window.view.scroll_to_offset(len(window.source.text) * 2 // 3)
-    place = window.view.first_visible_offset()
+    window.area.view.scroll_to_offset(len(window.source.text) * 2 // 3)
+    place = window.area.view.first_visible_offset()
     window.close()  # the cache is written on close
     again = make_window()
     open_and_wait(again, long_article)
-    qtbot.waitUntil(lambda: abs(again.view.first_visible_offset() - place) < 200, timeout=5_000)
+    qtbot.waitUntil(lambda: abs(again.area.view.first_visible_offset() - place) < 200, timeout=5_000)
 
 
 def test_bert_can_be_switched_on_for_the_article_shown(

@@ -59,7 +59,7 @@ def test_no_two_actions_share_a_shortcut(make_window) -> None:
             if text in seen and seen[text] != action.text():
                 clashes.append((text, seen[text], action.text()))
             seen[text] = action.text()
-    legend_keys = {button.shortcut().toString() for button in window.legend.buttons.values()}
+    legend_keys = {button.shortcut().toString() for button in window.area.legend.buttons.values()}
     assert clashes == [] and not legend_keys & set(seen)
 
 
@@ -68,13 +68,13 @@ def test_esc_closes_find_while_an_analysis_can_be_stopped(qtbot, make_window, sa
     window.open_file(sample)
     qtbot.waitUntil(lambda: window.analysis is not None, timeout=30_000)
     assert window.menus.actions["stop"].isEnabled()
-    window.finder.open_find()
-    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
-    assert not window.find_bar.isVisible()
+    window.area.finder.open_find()
+    qtbot.keyClick(window.area.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.area.find_bar.isVisible()
     assert window.session.is_busy()  # Esc in the find field did not stop the analysis
-    window.view.setFocus()
+    window.area.view.setFocus()
     with qtbot.waitSignal(window.session.stopped, timeout=10_000):
-        qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # elsewhere it does
+        qtbot.keyClick(window.area.view, Qt.Key.Key_Escape)  # elsewhere it does
 
 
 def font_actions(window) -> dict[str, QAction]:
@@ -88,17 +88,17 @@ def test_font_menu_offers_installed_fonts_and_remembers_the_choice(make_window) 
         pytest.skip("fewer than two of the Arabic fonts are installed (fonts-noto-core)")
     actions = font_actions(window)
     automatic = next(text for text in actions if text.startswith("&Automatic"))
-    assert actions[automatic].isChecked() and window.view.best_font() in automatic
+    assert actions[automatic].isChecked() and window.area.view.best_font() in automatic
     assert [t for t in actions if t in FONT_CHOICES] == fonts
     other = fonts[1]
     actions[other].trigger()
-    assert window.view.font_family() == other and window.preferences.font_family == other
-    assert window.view.document().defaultFont().family() == other
+    assert window.area.view.font_family() == other and window.preferences.font_family == other
+    assert window.area.view.document().defaultFont().family() == other
     assert font_actions(window)[other].isChecked()
     again = make_window()  # a new session starts in the chosen font
-    assert again.view.font_family() == other
+    assert again.area.view.font_family() == other
     font_actions(again)[automatic].trigger()
-    assert again.preferences.font_family == "" and again.view.font_family() == again.view.best_font()
+    assert again.preferences.font_family == "" and again.area.view.font_family() == again.area.view.best_font()
 
 
 def test_other_font_uses_the_font_dialog(make_window, monkeypatch) -> None:
@@ -108,7 +108,7 @@ def test_other_font_uses_the_font_dialog(make_window, monkeypatch) -> None:
     monkeypatch.setattr(QFontDialog, "getFont", lambda *args, **kwargs: (True, chosen))
     window.menus.actions["font"].trigger()
     assert window.preferences.font_family == "DejaVu Sans" and window.preferences.font_size == 20
-    assert window.view.font_size() == 20
+    assert window.area.view.font_size() == 20
     assert font_actions(window)["DejaVu Sans"].isChecked()
     monkeypatch.setattr(QFontDialog, "getFont", lambda *args, **kwargs: (False, QFont("Amiri")))
     window.menus.actions["font"].trigger()  # cancelled: nothing changes

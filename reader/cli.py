@@ -162,27 +162,19 @@ def _analyze(args) -> int:
 
 
 def _export(args) -> int:
-    from reader.export import ExportError, export
+    from reader.export import ExportError, export, refuse_source
     from reader.io import WriteError
 
-    _check_output(args.output, args.file)
+    try:
+        refuse_source(args.output, args.file)  # before the analysis: at once
+    except ExportError as error:
+        raise UserError(str(error)) from None
     analysis = _analysis(args)
     try:
         export(analysis, args.output)
     except (ExportError, WriteError) as error:
         raise UserError(str(error)) from None
     return 0
-
-
-def _check_output(output: str, source: str) -> None:
-    """Refuse to export over the article itself: the source is never written."""
-    from pathlib import Path
-
-    try:
-        if Path(output).resolve() == Path(source).resolve():
-            raise UserError(f"refusing to write the export over its source file {source!r}")
-    except OSError:
-        pass
 
 
 def _gui(args, subcommand: str | None) -> int:
@@ -194,6 +186,7 @@ def _gui(args, subcommand: str | None) -> int:
 
     return run(
         args.file,
+        encoding=getattr(args, "encoding", None),  # the codec the file was just checked with
         screenshot=getattr(args, "screenshot", None),
         size=getattr(args, "size", None),
         lang=args.lang,

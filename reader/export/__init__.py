@@ -23,7 +23,16 @@ from reader.export.errors import ExportError
 from reader.export.html import render_html
 from reader.io import WriteError, write_atomic
 
-__all__ = ["FORMATS", "ExportError", "export", "render_csv", "render_html", "render_json", "render_tsv"]
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "export",
+    "refuse_source",
+    "render_csv",
+    "render_html",
+    "render_json",
+    "render_tsv",
+]
 
 #: Suffix → description, for the save dialog's filter (".htm" is accepted too).
 FORMATS: dict[str, str] = {
@@ -57,8 +66,7 @@ def export(analysis: Analysis, path: str | Path) -> None:
         raise ExportError(
             f"cannot export to {path.name!r}: unsupported format {suffix or '(no suffix)'}; use one of {supported}"
         )
-    if _is_source(analysis, path):
-        raise ExportError(f"refusing to export over the source file {path.name!r}")
+    refuse_source(path, analysis.source.path)
     render, encoding = _WRITERS[suffix]
     data = render(analysis)
     try:
@@ -67,11 +75,18 @@ def export(analysis: Analysis, path: str | Path) -> None:
         raise ExportError(str(error)) from error
 
 
-def _is_source(analysis: Analysis, path: Path) -> bool:
-    if not analysis.source.path:
-        return False
-    source = Path(analysis.source.path)
+def refuse_source(path: str | Path, source_path: str | Path | None) -> None:
+    """Raise ExportError when ``path`` is the article ``source_path`` itself: a source is never written.
+
+    ``export`` asks it; the command line asks it too, before analyzing, so
+    the refusal comes at once.
+    """
+    if not source_path:
+        return
+    source, target = Path(source_path), Path(path)
     try:
-        return os.path.samefile(source, path)
+        same = os.path.samefile(source, target)
     except OSError:  # one of them does not exist (yet): compare the names
-        return source.resolve() == path.resolve()
+        same = source.resolve() == target.resolve()
+    if same:
+        raise ExportError(f"refusing to export over the source file {target.name!r}")

@@ -22,6 +22,7 @@ DEFAULT_SCREENSHOT_SIZE = (1400, 900)
 def run(
     file: str | None = None,
     *,
+    encoding: str | None = None,
     screenshot: str | None = None,
     size: tuple[int, int] | None = None,
     settings_path: str | None = None,
@@ -30,6 +31,7 @@ def run(
 ) -> int:
     """Open the reader window (on ``file`` if given) and return the exit code.
 
+    ``encoding``: decode ``file`` with this codec instead of detecting it.
     ``screenshot``: save a PNG of the whole window with ``file`` analyzed and
     painted, then exit (0 on success, 1 with one line on stderr when ``file``
     cannot be read or the PNG cannot be written). ``size``: window size in
@@ -47,7 +49,7 @@ def run(
         from reader.io import LoadError, load
 
         try:  # fail before any window exists: one line, exit 1 (GUIDE.md)
-            load(file)
+            load(file, encoding)
         except LoadError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
@@ -71,10 +73,10 @@ def run(
         elif screenshot:
             window.resize(*DEFAULT_SCREENSHOT_SIZE)
         if screenshot:
-            return _screenshot(app, window, file, screenshot)  # type: ignore[arg-type]
+            return _screenshot(app, window, file, encoding, screenshot)  # type: ignore[arg-type]
         window.show()
         if file:
-            window.open_file(file)
+            window.open_file(file, encoding)
         code = app.exec()
         window.settings.sync()
         return code
@@ -127,7 +129,7 @@ def _quiet_platform_notes(mode, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _screenshot(app, window, file: str, out: str) -> int:
+def _screenshot(app, window, file: str, encoding: str | None, out: str) -> int:
     from PySide6.QtCore import QTimer
 
     window.show()
@@ -139,7 +141,7 @@ def _screenshot(app, window, file: str, out: str) -> int:
         app.quit()
 
     window.session.open_failed.connect(cannot_open)
-    window.open_file(file)
+    window.open_file(file, encoding)
 
     def grab() -> None:
         window.area.finish_painting()

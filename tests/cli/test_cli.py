@@ -172,6 +172,29 @@ def test_export_never_overwrites_the_source(tmp_path):
     assert article.read_bytes() == before
 
 
+def test_export_over_the_source_is_refused_before_the_analysis(tmp_path, monkeypatch, capsys):
+    import reader.analysis.pipeline as pipeline
+
+    article = tmp_path / "article.txt"
+    article.write_text("زار الرئيس بغداد.", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "analyze", lambda *args: pytest.fail("analyzed before refusing"))
+    assert main(["export", str(article), "-o", str(tmp_path / "." / "article.txt")]) == 1
+    assert capsys.readouterr().err == "arabic-reader: refusing to export over the source file 'article.txt'\n"
+
+
+def test_open_hands_the_encoding_to_the_window(monkeypatch):
+    """``open FILE --encoding X`` checks FILE with X, and the window must read it with X too."""
+    import reader.ui.app
+
+    calls = []
+    monkeypatch.setattr(reader.ui.app, "run", lambda file, **options: calls.append((file, options)) or 0)
+    article = str(resource_path("samples", "cairo-water-cp1256.txt"))
+    assert main(["open", article, "--encoding", "mac-arabic"]) == 0
+    assert calls == [
+        (article, {"encoding": "mac-arabic", "screenshot": None, "size": None, "lang": None, "theme": None})
+    ]
+
+
 def test_bert_requested_but_missing_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setenv("ARABIC_READER_BERT_DIR", str(tmp_path / "nowhere"))
     result = run_cli("analyze", str(SAMPLE), "--model", "bert")

@@ -34,3 +34,30 @@ def test_screenshot_of_a_bad_file_fails_with_one_line(tmp_path) -> None:
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_open_with_an_encoding_shows_the_file_decoded_with_it(tmp_path) -> None:
+    """``open FILE --encoding X``: the window reads FILE with X, not with what detection would pick."""
+    from reader.resources import resource_path
+
+    article = resource_path("samples", "cairo-water-cp1256.txt")  # detected as cp1256
+    code = (
+        "import sys\n"
+        "from reader.ui import app\n"
+        "from reader.ui.window.main_window import MainWindow\n"
+        "opened = MainWindow.open_file\n"
+        "def open_file(self, path, encoding=None):\n"
+        "    self.ready.connect(lambda: print('shown in', self.source.encoding, flush=True))\n"
+        "    return opened(self, path, encoding)\n"
+        "MainWindow.open_file = open_file\n"
+        "sys.exit(app.run(sys.argv[1], encoding='mac-arabic', screenshot=sys.argv[2], settings_path=sys.argv[3]))\n"
+    )
+    out = tmp_path / "window.png"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(article), str(out), str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["shown in mac-arabic"]

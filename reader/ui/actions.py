@@ -1,11 +1,14 @@
 """Every QAction comes from here: text, icon with fallback, shortcut, handler (ReText's idiom).
 
-Callers pass text already translated (``self.tr("&Open…")``) so Qt's
-translation tools find each string in its own context.
+Callers pass text already translated (``self.tr("&Open…")``, or
+``QCoreApplication.translate("MainWindow", "&Open…")`` outside a widget
+class) so Qt's translation tools find each string in its own context.
 
-    open_action = make_action(window, window.tr("&Open…"), window.open_dialog,
+    open_action = make_action(host, QCoreApplication.translate("MainWindow", "&Open…"), commands.open,
                               icon_name="fa6s.folder-open", theme_icon="document-open",
                               shortcut=QKeySequence.StandardKey.Open)
+
+(``window/menus.py`` makes every action of the window this way.)
 """
 
 from __future__ import annotations

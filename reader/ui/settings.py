@@ -34,7 +34,7 @@ ORGANIZATION: Final = "arabic-reader"
 APPLICATION: Final = "arabic-reader"
 
 LANGUAGES: Final = ("system", "ar", "en")
-THEMES: Final = ("system", "light", "dark")
+THEMES: Final = ("system", "light", "dark")  # "system" follows the desktop (theme.py)
 PANEL_SORTS: Final = ("count", "name", "first")  # entity panel: by mentions, by name, by first appearance
 
 #: The one table of defaults. Keys are the QSettings keys under "preferences/".
@@ -46,7 +46,7 @@ PREFERENCE_DEFAULTS: Final[dict[str, Any]] = {
     "zoom": 0,  # zoom steps from font_size: Ctrl + adds one, Ctrl - removes one, Ctrl 0 resets
     "enabled_types": frozenset(TYPE_ORDER),  # entity types whose highlights are shown
     "panel_sort": "count",
-    "use_bert": False,  # camel-tools' BERT recognizer instead of the offline model
+    "use_bert": False,  # also run camel-tools' BERT recognizer, after the offline model
     "bert_model_dir": "",  # "" = camel-tools' default data folder
 }
 

@@ -22,8 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication
 
 from reader.entity_types import EntityType, style
-
-THEMES: Final = ("system", "light", "dark")
+from reader.ui.settings import THEMES
 
 # (window, base, alternate base, text, disabled text, button, highlight, link)
 _LIGHT: Final = ("#EFEFF1", "#FFFFFF", "#F5F5F7", "#1D1D1F", "#9A9AA0", "#E6E6EA", "#2F6FB3", "#1D5FA8")

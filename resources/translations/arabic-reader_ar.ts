@@ -16,10 +16,6 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
 مدوّنة ANERcorp مرخّصة بموجب رخصة CC BY-SA 4.0، وكذلك النموذج المدرَّب عليها.</translation>
     </message>
     <message>
-        <source>BERT recognizer: not part of this build.</source>
-        <translation>أداة التعرّف BERT: ليست ضمن هذه النسخة.</translation>
-    </message>
-    <message>
         <source>BERT recognizer: {status}</source>
         <translation>أداة التعرّف BERT: {status}</translation>
     </message>

@@ -25,9 +25,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon
 from reader.document import Analysis, Entity
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.i18n import type_label
+from reader.ui.settings import PANEL_SORTS
 from reader.ui.theme import swatch_icon, type_color
 
-SORT_KEYS = ("count", "name", "first")
 SNIPPET_CONTEXT = 28  # characters of context on each side of a mention
 
 # Custom roles: what a row stands for.
@@ -131,8 +131,8 @@ class EntityTreeModel(QAbstractItemModel):
         self._rebuild()
 
     def set_sort(self, key: str) -> None:
-        if key not in SORT_KEYS:
-            raise ValueError(f"unknown sort {key!r}: expected one of {', '.join(SORT_KEYS)}")
+        if key not in PANEL_SORTS:
+            raise ValueError(f"unknown sort {key!r}: expected one of {', '.join(PANEL_SORTS)}")
         self._sort = key
         self._rebuild()
 

@@ -27,10 +27,10 @@ from reader.ui.entities.entity_model import (
     ENTITY_ID_ROLE,
     KIND_ROLE,
     MENTION_ROLE,
-    SORT_KEYS,
     TYPE_ROLE,
     EntityTreeModel,
 )
+from reader.ui.settings import PANEL_SORTS
 
 FILTER_DEBOUNCE_MS = 150
 
@@ -93,9 +93,9 @@ class EntityPanel(QWidget):
         self.sort_box.blockSignals(True)
         self.sort_box.clear()
         labels = {"count": self.tr("By mentions"), "name": self.tr("By name"), "first": self.tr("In text order")}
-        for key in SORT_KEYS:
+        for key in PANEL_SORTS:
             self.sort_box.addItem(labels[key], key)
-        self.sort_box.setCurrentIndex(max(current, SORT_KEYS.index(self.model.sort_key)))
+        self.sort_box.setCurrentIndex(max(current, PANEL_SORTS.index(self.model.sort_key)))
         self.sort_box.blockSignals(False)
         self.sort_box.setToolTip(self.tr("Sort entities"))
 
@@ -115,7 +115,7 @@ class EntityPanel(QWidget):
         self._restore(expanded, selected)
 
     def set_sort(self, key: str) -> None:
-        self.sort_box.setCurrentIndex(SORT_KEYS.index(key))
+        self.sort_box.setCurrentIndex(PANEL_SORTS.index(key))
 
     def apply_filter(self) -> None:
         """Filter now (the box waits for a pause in typing)."""
@@ -173,7 +173,7 @@ class EntityPanel(QWidget):
 
     def _on_sort(self, row: int) -> None:
         key = self.sort_box.itemData(row)
-        if key in SORT_KEYS and key != self.model.sort_key:
+        if key in PANEL_SORTS and key != self.model.sort_key:
             expanded, selected = self._expanded_ids(), self.selected_entity_id()
             self.model.set_sort(key)
             self._restore(expanded, selected)

@@ -73,13 +73,8 @@ def model_card_markdown() -> str:
 
 def bert_status(model_dir: str | None = None) -> str:
     """One line on camel-tools' BERT recognizer (``model_dir``: the user's folder, if any)."""
-    try:
-        from reader.analysis.bert import bert_available
-    except ImportError:
-        try:
-            from reader.analysis.bert.locate import bert_available
-        except ImportError:
-            return QCoreApplication.translate("AboutDialog", "BERT recognizer: not part of this build.")
+    from reader.analysis.bert import bert_available
+
     try:
         _available, message = bert_available(model_dir or None)
     except Exception as error:  # a broken optional install must not break the About box

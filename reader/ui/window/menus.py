@@ -31,7 +31,7 @@ from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.actions import make_action, menu_only
 from reader.ui.article.qt_reading_view import FONT_CHOICES, best_arabic_font, installed_fonts
 from reader.ui.i18n import available_languages, type_label
-from reader.ui.settings import Cache, Preferences
+from reader.ui.settings import THEMES, Cache, Preferences
 from reader.ui.window.qt_recent_menu import RecentFilesMenu
 
 Command = Callable[[], object]
@@ -342,14 +342,15 @@ class WindowMenus:
             types_menu.addAction(action)
         view_menu.addAction(a["bert"])
         view_menu.addSeparator()
+        theme_labels = {
+            "system": QCoreApplication.translate("MainWindow", "Follow &System"),
+            "light": QCoreApplication.translate("MainWindow", "&Light"),
+            "dark": QCoreApplication.translate("MainWindow", "&Dark"),
+        }
         view_menu.addMenu(
             self._choice_menu(
                 QCoreApplication.translate("MainWindow", "&Theme"),
-                [
-                    ("system", QCoreApplication.translate("MainWindow", "Follow &System")),
-                    ("light", QCoreApplication.translate("MainWindow", "&Light")),
-                    ("dark", QCoreApplication.translate("MainWindow", "&Dark")),
-                ],
+                [(theme, theme_labels[theme]) for theme in THEMES],
                 self.preferences.theme,
                 c.set_theme,
             )

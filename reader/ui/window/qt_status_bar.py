@@ -107,10 +107,6 @@ class ReaderStatusBar(QStatusBar):
         self.progress.hide()
         self.cancel_button.hide()
 
-    def progress_pending(self) -> bool:
-        """Whether the bar is waiting out its delay (or shown)."""
-        return self._delay.isActive() or self.progress.isVisible()
-
     def _reveal_progress(self) -> None:
         self.progress.show()
         self.cancel_button.show()

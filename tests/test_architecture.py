@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ast
+import re
+import shutil
 import subprocess
 import sys
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
+import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,3 +49,66 @@ def test_analysis_and_export_load_without_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- The import contracts (pyproject.toml, checked by `make lint`) fail when broken.
+
+#: A module that breaks each contract, by the contract's name (its start).
+BREAKERS = {
+    "Layers": ("reader/io/breaker.py", "import reader.analysis.pipeline\n"),
+    "Qt only in reader.ui": ("reader/jobs/breaker.py", "import PySide6.QtCore\n"),
+    "UI features": ("reader/ui/article/breaker.py", "from reader.ui.window import main_window\n"),
+}
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` with the project's contracts, run on the copy of reader/ in ``root``."""
+    command = [str(Path(sys.executable).with_name("lint-imports")), "--no-cache", "pyproject.toml"]
+    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}  # the copy, not the installed package
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_each_import_contract_fails_when_a_module_breaks_it(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "reader", tmp_path / "reader", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    kept = lint_imports(tmp_path)
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    for path, code in BREAKERS.values():
+        (tmp_path / path).write_text(code, encoding="utf-8")
+    broken = lint_imports(tmp_path)
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    report = " ".join(broken.stdout.split())  # contract names wrap
+    for name, (path, _code) in BREAKERS.items():
+        assert re.search(re.escape(name) + r"[^.]*? BROKEN", report), (name, broken.stdout)
+        assert path[:-3].replace("/", ".") in report  # the breaker is named as the culprit
+
+
+# --- No import cycles between reader's modules, at run time or for the type checker.
+
+
+def import_cycle(package: str) -> list[str]:
+    """One cycle among ``package``'s imports (any import: module level, in a function,
+    under ``if TYPE_CHECKING``), or [] when there is none."""
+    graph = grimp.build_graph(package, exclude_type_checking_imports=False, cache_dir=None)
+    imports = {module: graph.find_modules_directly_imported_by(module) for module in graph.modules}
+    try:
+        TopologicalSorter(imports).prepare()
+    except CycleError as error:
+        return list(error.args[1])
+    return []
+
+
+def test_no_import_cycle_between_reader_modules() -> None:
+    assert import_cycle("reader") == []
+
+
+def test_a_cycle_under_type_checking_is_found(tmp_path: Path, monkeypatch) -> None:
+    package = tmp_path / "cyclic"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "window.py").write_text("from cyclic import menus\n", encoding="utf-8")
+    (package / "menus.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from cyclic.window import Window\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert sorted(set(import_cycle("cyclic"))) == ["cyclic.menus", "cyclic.window"]

@@ -13,10 +13,15 @@ are type-safe: an INI file gives back strings ("16", "true"), a hand-edited or
 older file may hold anything, so each value is converted and falls back to
 its default when it cannot be.
 
-    >>> prefs = Preferences(open_settings("/tmp/reader.ini"))
+    >>> import tempfile, pathlib
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> prefs = Preferences(open_settings(str(pathlib.Path(folder.name) / "reader.ini")))
+    >>> prefs.theme
+    'system'
     >>> prefs.theme = "dark"
     >>> prefs.theme
     'dark'
+    >>> folder.cleanup()
 """
 
 from __future__ import annotations

@@ -171,8 +171,7 @@ class BertRecognizer:
         like camel-tools' ``NERecognizer.predict`` but always one label per
         word: a word with no wordpiece gets ``"O"``.
 
-            >>> recognizer.predict([["زار", "محمد", "بغداد"]])  # doctest: +SKIP
-            [['O', 'B-PERS', 'B-LOC']]
+            recognizer.predict([["زار", "محمد", "بغداد"]])   # [['O', 'B-PERS', 'B-LOC']]
         """
         result: list[list[str]] = [["O"] * len(words) for words in sentences]
         for _, finished in self._label(sentences):

@@ -41,7 +41,8 @@ def icon(name: str, theme_name: str = "") -> QIcon:
     try:
         import qtawesome
 
-        return qtawesome.icon(name)
+        found: QIcon = qtawesome.icon(name)
+        return found
     except Exception:
         return QIcon.fromTheme(theme_name) if theme_name else QIcon()
 

@@ -13,6 +13,14 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported when run() is called, not when the command line starts
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from PySide6.QtWidgets import QApplication
+
+    from reader.jobs import RecognizerFactory
+    from reader.ui.window.main_window import MainWindow
 
 #: Longest a screenshot waits for the analysis before giving up.
 SCREENSHOT_TIMEOUT_S = 300
@@ -73,24 +81,25 @@ def run(
         elif screenshot:
             window.resize(*DEFAULT_SCREENSHOT_SIZE)
         if screenshot:
-            return _screenshot(app, window, file, encoding, screenshot)  # type: ignore[arg-type]
+            assert file is not None  # checked above
+            return _screenshot(app, window, file, encoding, screenshot)
         window.show()
         if file:
             window.open_file(file, encoding)
         code = app.exec()
-        window.settings.sync()
+        window.preferences.settings.sync()
         return code
 
 
 def make_window(
-    app,
+    app: QApplication,
     *,
     settings_path: str | None = None,
     lang: str | None = None,
     theme: str | None = None,
     interactive: bool = True,
-    recognizer_factory=None,
-):
+    recognizer_factory: RecognizerFactory | None = None,
+) -> MainWindow:
     """Settings, language and theme installed on ``app``, and a new ``MainWindow`` (not shown)."""
     from reader.ui.i18n import install_translator
     from reader.ui.settings import Cache, Preferences, open_settings
@@ -108,7 +117,6 @@ def make_window(
         theme_follower=follower,
         interactive=interactive,
     )
-    window.settings = settings  # kept alive with the window; synced on exit
     window.area.set_dark(follower.set_theme(follower.theme))
     # What exists now (Qt's wrappers, the modules) lives as long as the app:
     # out of the garbage collector's sight, a full collection while a long
@@ -123,13 +131,13 @@ def make_window(
 _PLATFORM_NOISE = ("propagateSizeHints",)
 
 
-def _quiet_platform_notes(mode, context, message: str) -> None:
+def _quiet_platform_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     if any(noise in message for noise in _PLATFORM_NOISE):
         return
     print(message, file=sys.stderr)
 
 
-def _screenshot(app, window, file: str, encoding: str | None, out: str) -> int:
+def _screenshot(app: QApplication, window: MainWindow, file: str, encoding: str | None, out: str) -> int:
     from PySide6.QtCore import QTimer
 
     window.show()

@@ -29,8 +29,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.window.main_window import MainWindow
 
 SAMPLE = resource_path("samples", "mosul-offensive.txt")
 HEARTBEAT_MS = 5
@@ -114,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from reader.ui.app import make_window
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     results: dict[str, list[tuple[float, float, int]]] = {}
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
         folder = Path(scratch)
@@ -158,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _open_and_wait(app, window, path: Path) -> float:
+def _open_and_wait(app: QApplication, window: MainWindow, path: Path) -> float:
     """Open ``path`` and run the event loop until it is analyzed and painted.
 
     Returns the seconds until the first highlight was painted.

@@ -112,7 +112,7 @@ def is_dark(app: QGuiApplication | None = None) -> bool:
     Read from the palette itself, so it is right whoever installed it.
     """
     palette = (app or QGuiApplication.instance()).palette()  # type: ignore[union-attr]
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return bool(palette.color(QPalette.ColorRole.Base).lightness() < 128)
 
 
 def highlight_colors(entity_type: EntityType | str, dark: bool) -> tuple[QColor, QColor]:

@@ -101,7 +101,7 @@ class FindBar(QWidget):
         else:
             self.count_label.setText(f"{current} / {total}")
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.field
             and event.type() == QEvent.Type.ShortcutOverride

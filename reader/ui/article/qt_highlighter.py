@@ -192,7 +192,7 @@ class HighlightPainter(QObject):
             cursor.endEditBlock()
 
 
-def _rotate(ops: Sequence[tuple[int, int, str, bool]], offset: int) -> list:
+def _rotate(ops: Sequence[tuple[int, int, str, bool]], offset: int) -> list[tuple[int, int, str, bool]]:
     """``ops`` (in text order) rotated to start at the first one ending after ``offset``."""
     cut = next((i for i, op in enumerate(ops) if op[1] >= offset), len(ops))
     return list(ops[cut:]) + list(ops[:cut])

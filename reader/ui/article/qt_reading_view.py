@@ -32,11 +32,14 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QHelpEvent,
+    QMouseEvent,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -272,11 +275,11 @@ class ReadingView(QPlainTextEdit):
         if self.viewportMargins().left() != margin:
             self.setViewportMargins(margin, 0, margin, 0)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_column()
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_in() if event.angleDelta().y() > 0 else self.zoom_out()
             event.accept()
@@ -418,7 +421,7 @@ class ReadingView(QPlainTextEdit):
         label = type_label(mention.type)
         return f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(name)}</span>'
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             offset = self.offset_at(event.position().toPoint())

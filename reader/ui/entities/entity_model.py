@@ -15,11 +15,11 @@ Mentions are made on demand from the text when a row is expanded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon
 
 from reader.document import Analysis, Entity
@@ -87,7 +87,7 @@ def _bold_font() -> QFont:
     return font
 
 
-def _matcher():
+def _matcher() -> Callable[[tuple[str, ...], str], bool]:
     # Imported on first use: camel-tools builds its character sets at import
     # (seconds), which must not delay the window's first paint.
     from reader.analysis.textmatch import matches
@@ -105,7 +105,7 @@ class _Group:
 class EntityTreeModel(QAbstractItemModel):
     """Two columns: the name (or snippet) and the mention count."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._analysis: Analysis | None = None
         self._enabled: frozenset[EntityType] = frozenset(TYPE_ORDER)
@@ -245,7 +245,7 @@ class EntityTreeModel(QAbstractItemModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 2
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid():
             return None
         # Every role of a cell is worked out once per rebuild: the view asks
@@ -256,7 +256,7 @@ class EntityTreeModel(QAbstractItemModel):
             cell = self._cells[key] = {r: self._data(index, r) for r in _ROLES}
         return cell[int(role)]
 
-    def _data(self, index: ModelIndex, role: int):
+    def _data(self, index: ModelIndex, role: int) -> object:
         kind = self._kind(index)
         if kind == "group":
             return self._group_data(self._groups[index.row()], index.column(), role)
@@ -266,7 +266,7 @@ class EntityTreeModel(QAbstractItemModel):
             return self._entity_data(entity, index.column(), role)
         return self._mention_data(entity, entity.mentions[index.row()], index.column(), role)
 
-    def _group_data(self, group: _Group, column: int, role: int):
+    def _group_data(self, group: _Group, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return type_label(group.type)
@@ -283,7 +283,7 @@ class EntityTreeModel(QAbstractItemModel):
             return "group"
         return self._alignment(column, role)
 
-    def _entity_data(self, entity: Entity, column: int, role: int):
+    def _entity_data(self, entity: Entity, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return _rtl(entity.name) if column == 0 else str(entity.count)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -299,7 +299,7 @@ class EntityTreeModel(QAbstractItemModel):
             return QColor(type_color(entity.type))
         return self._alignment(column, role)
 
-    def _mention_data(self, entity: Entity, mention_index: int, column: int, role: int):
+    def _mention_data(self, entity: Entity, mention_index: int, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return _rtl(self.snippet(mention_index)) if column == 0 else ""
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -315,12 +315,12 @@ class EntityTreeModel(QAbstractItemModel):
         return None
 
     @staticmethod
-    def _alignment(column: int, role: int):
+    def _alignment(column: int, role: int) -> object:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr("Entity") if section == 0 else self.tr("Mentions")
         return None

@@ -48,7 +48,7 @@ class BertStage:
             return None
         model_dir = self.preferences.bert_model_dir or None
 
-        def load_bert():  # on the worker thread: torch and the weights take seconds
+        def load_bert() -> Any:  # on the worker thread: torch and the weights take seconds
             from reader.analysis.bert import find_bert_model
 
             return find_bert_model(model_dir)

@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.preferences = preferences
         self.cache = cache
-        self.settings: object = None  # the QSettings behind preferences and cache, kept alive by app.py
         self._theme_follower = theme_follower
         # The second stage: camel-tools' BERT when asked for and installed, unless replaced (tests).
         self._bert: BertStage | None = None

@@ -112,3 +112,9 @@ def test_a_cycle_under_type_checking_is_found(tmp_path: Path, monkeypatch) -> No
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     assert sorted(set(import_cycle("cyclic"))) == ["cyclic.menus", "cyclic.window"]
+
+
+def test_the_ui_is_grouped_by_feature() -> None:
+    """reader/ui/ keeps the app-wide modules; features live in their folders (ARCHITECTURE.md)."""
+    top = sorted(p.name for p in (ROOT / "reader" / "ui").glob("*.py"))
+    assert len(top) <= 8, top

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.document import anchor_id
 from reader.entity_types import STYLES, EntityType
 from reader.export import export
 
@@ -114,11 +115,14 @@ def test_hostile_article_stays_text_in_chromium(open_export):
         'و<img src=x onerror=alert(2)> و" onmouseover="alert(3) وصلت إلى الموصل</p><b>'
     )
     annotations = [("<img src=x onerror=alert(2)>", O, "<b>x</b>"), ("الموصل", L, '"><i>')]
-    page = open_export(annotate(text, annotations, title="<script>"))
+    analysis = annotate(text, annotations, title="<script>")
+    page = open_export(analysis)
     assert page("document.querySelectorAll('script, img, b, i, iframe').length") == 0
     assert page("document.querySelector('article p').textContent") == text
     assert page("document.querySelectorAll('article [data-type]').length") == 2
-    assert page("document.querySelector('#e1 .entity-name').textContent") == "<b>x</b>"
+    organization = next(e for e in analysis.entities if e.type is O)
+    anchor = anchor_id(organization.id)  # entities are anchored by a hash of their id
+    assert page(f"document.querySelector('#{anchor} .entity-name').textContent") == "<b>x</b>"
     assert page.errors == [] and page.requests == [page.page.url]
 
 

@@ -83,11 +83,15 @@ def propagate(
     for entries in names.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest name first
 
+    # A name never runs across a sentence boundary: a match ends in its first word's sentence.
+    sentence_end = [len(norms)] * len(norms)
+    for sentence in doc.sentences:
+        sentence_end[sentence.first : sentence.last] = [sentence.last] * (sentence.last - sentence.first)
     found = list(spans)
     n = len(norms)
     i = 0
     while i < n:
-        match = None if covered[i] else _match_at(i, norms, covered, names)
+        match = None if covered[i] else _match_at(i, norms, covered, names, sentence_end[i])
         if match is None:
             i += 1
             continue
@@ -123,9 +127,14 @@ def _usable(key: Key, common: Collection[str]) -> bool:
 
 
 def _match_at(
-    i: int, norms: Sequence[str], covered: Sequence[bool], names: dict[str, list[tuple[Key, EntityType, float]]]
+    i: int,
+    norms: Sequence[str],
+    covered: Sequence[bool],
+    names: dict[str, list[tuple[Key, EntityType, float]]],
+    end: int,
 ) -> tuple[int, EntityType] | None:
-    """The longest known name starting at token ``i`` (its first word may carry clitics)."""
+    """The longest known name starting at token ``i`` and ending before token ``end``
+    (its first word may carry clitics)."""
     word = norms[i]
     stem = article_stem(word)
     candidates = (stem,) if stem is not None else proclitic_candidates(word)
@@ -135,7 +144,7 @@ def _match_at(
             k = len(key)
             if best is not None and k <= best[0]:
                 continue
-            if i + k > len(norms) or any(covered[i : i + k]):
+            if i + k > end or any(covered[i : i + k]):
                 continue
             if tuple(norms[i + 1 : i + k]) == key[1:]:
                 best = (k, entity_type)

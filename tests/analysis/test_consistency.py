@@ -159,3 +159,27 @@ def test_new_spans_are_token_aligned_and_never_overlap(words, picks):
         assert a.end <= b.start  # input spans do not overlap, so neither may output
     for span in out:
         assert span.start in starts and span.end in ends
+
+
+def test_a_name_never_spreads_across_a_sentence_boundary():
+    # "نوفل العاكوب" is taught as one name; a headline ending in نوفل is
+    # followed by العاكوب only across the line break: no span runs over it.
+    text = "قال المحافظ نوفل العاكوب إن المدينة آمنة.\nوصول نوفل\nالعاكوب رجل معروف هنا."
+    doc = doc_of(text)
+    out = propagate(doc, [span_of(text, "نوفل العاكوب", PERSON)], common_words=set())
+    assert all("\n" not in text[s.start : s.end] for s in out)
+    assert found(text, out)[0] == ("نوفل العاكوب", PERSON)
+
+
+def test_a_repeated_text_gets_the_same_spans_in_each_copy():
+    once = ARTICLE
+    twice = ARTICLE + "\n" + ARTICLE
+    spans = [span_of(once, "الموصل", PLACE), span_of(once, "آشتون كارتر", PERSON)]
+    alone = found(once, propagate(doc_of(once), spans, common_words=set()))
+    offset = len(ARTICLE) + 1
+    doubled = spans + [Span(s.start + offset, s.end + offset, s.type, score=s.score) for s in spans]
+    out = propagate(doc_of(twice), doubled, common_words=set())
+    first = [s for s in out if s.end <= len(ARTICLE)]
+    second = [Span(s.start - offset, s.end - offset, s.type, s.value, s.score) for s in out if s.start >= offset]
+    assert found(once, first) == alone
+    assert found(once, second) == alone

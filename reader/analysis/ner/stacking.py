@@ -34,7 +34,13 @@ def stacked_features(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: Counter[str] = Counter()
     given: Counter[str] = Counter()
+    # A repeated sentence counts once (see ``features.distinct_sentences``).
+    seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
+        copy = (tuple(sentence_keys), tuple(sentence_tags))
+        if copy in seen:
+            continue
+        seen.add(copy)
         for key, tag in zip(sentence_keys, sentence_tags, strict=True):
             if tag != "O":
                 by_type[key][tag[2:]] += 1

@@ -15,7 +15,7 @@ does not continue a span of its type opens a new one (conlleval's rule).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +51,65 @@ def parse_conll(text: str) -> list[Sentence]:
 def read_conll(path: str | Path) -> list[Sentence]:
     """Sentences of the UTF-8 CoNLL file at ``path``."""
     return parse_conll(Path(path).read_text(encoding="utf-8"))
+
+
+#: Wojood's types as ANERcorp's: its GPE (countries, cities) and LOC
+#: (geographic features) are both places; everything else (NORP, OCC, FAC,
+#: DATE, EVENT ...) is not a name of ours.
+WOJOOD_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def parse_nested_conll(text: str, types: dict[str, str] = WOJOOD_TYPES) -> list[Sentence]:
+    """Sentences of a nested CoNLL text (Wojood: ``token TAG TAG ...``, outermost first), flattened.
+
+    Each type's spans are read on their own (a token tagged ``I-ORG B-ORG``
+    continues the outer organization), mapped through ``types`` (others
+    dropped), and the outermost span wins where two overlap: بلدية نابلس is
+    one organization, not an organization holding a place, as in ANERcorp.
+    """
+    sentences: list[Sentence] = []
+    for rows in _nested_rows(text):
+        tokens = [row[0] for row in rows]
+        found: list[tuple[str, int, int]] = []
+        for source, target in types.items():
+            start: int | None = None
+            for i, row in enumerate(rows):
+                inside = f"I-{source}" in row[1:] and start is not None
+                if not inside and start is not None:
+                    found.append((target, start, i))
+                    start = None
+                if not inside and (f"B-{source}" in row[1:] or f"I-{source}" in row[1:]):
+                    start = i
+            if start is not None:
+                found.append((target, start, len(rows)))
+        tags = ["O"] * len(rows)
+        for kind, first, last in sorted(found, key=lambda s: (s[1] - s[2], s[1])):
+            if all(tag == "O" for tag in tags[first:last]):
+                tags[first] = "B-" + kind
+                tags[first + 1 : last] = ["I-" + kind] * (last - first - 1)
+        sentences.append(list(zip(tokens, tags, strict=True)))
+    return sentences
+
+
+def _nested_rows(text: str) -> Iterator[list[list[str]]]:
+    rows: list[list[str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        fields = line.split()
+        if not fields:
+            if rows:
+                yield rows
+                rows = []
+            continue
+        if len(fields) < 2:
+            raise ConllError(f"line {number}: expected 'token tag', got {line.strip()!r}")
+        rows.append(fields)
+    if rows:
+        yield rows
+
+
+def read_wojood(path: str | Path) -> list[Sentence]:
+    """Sentences of a Wojood file, with tags mapped to PERS/LOC/ORG (``parse_nested_conll``)."""
+    return parse_nested_conll(Path(path).read_text(encoding="utf-8"))
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:

@@ -153,12 +153,51 @@ class OfflineRecognizer:
         for tokens, (tags, found) in zip(token_lists, tagged, strict=True):
             for kind, first, last, confidence in found:
                 entity_type = ENTITY_TYPES.get(kind)
-                if entity_type is not None:
+                trimmed = arabic_core([t.text for t in tokens[first:last]], confidence)
+                if entity_type is not None and trimmed is not None:
+                    first, last = first + trimmed[0], first + trimmed[1]
                     spans.append(Span(tokens[first].start, tokens[last - 1].end, entity_type, score=confidence))
             normalized = self.tagger.extractor.normalized([t.text for t in tokens])
             for kind, first, last in self.curated.find(normalized, tags):
                 spans.append(Span(tokens[first].start, tokens[last - 1].end, ENTITY_TYPES[kind], score=CURATED_SCORE))
         return spans
+
+
+#: A name phrase this confident may keep Latin words or an acronym inside it
+#: (مؤسسة Human Rights Watch، منظمة الصحة العالمية ( WHO )).
+LATIN_CONFIDENCE = 0.9
+
+
+def arabic_core(words: Sequence[str], confidence: float) -> tuple[int, int] | None:
+    """The part of a tagged phrase that may be a name: ``(first, last_exclusive)``, or None.
+
+    The model learned Arabic names from Arabic text: a phrase without an
+    Arabic letter (Latin running text: "according to Reuters") is no name of
+    ours; a phrase never begins or ends with punctuation; Latin words at its
+    edges stay only when the model is confident of the whole phrase.
+    """
+    arabic = [any("\u0621" <= c <= "\u064a" for c in w) for w in words]
+    if not any(arabic):
+        return None
+
+    def droppable(k: int) -> bool:
+        return not any(c.isalnum() for c in words[k]) or (not arabic[k] and confidence < LATIN_CONFIDENCE)
+
+    first, last = 0, len(words)
+    while droppable(first):
+        first += 1
+    while droppable(last - 1):
+        last -= 1
+    kept = list(words[first:last])
+    if "(" in kept and ")" not in kept[kept.index("(") :]:
+        # An acronym in brackets after the name: keep the closing bracket, or stop before the opening one.
+        if last < len(words) and words[last] == ")":
+            last += 1
+        else:
+            last = first + kept.index("(")
+            while droppable(last - 1):
+                last -= 1
+    return first, last
 
 
 def default_model_path() -> Path:

@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.analysis.ner.conll import ConllError, Scores, Sentence, read_conll, score
+from reader.analysis.ner.conll import ConllError, Scores, Sentence, read_conll, read_wojood, score
 from reader.analysis.recognizer import Recognizer, TokenizedText
 from reader.analysis.tokens import Sentence as SentenceRange
 from reader.analysis.tokens import Token
@@ -93,9 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model file (.crfsuite); default: the shipped one")
     parser.add_argument("--no-propagate", action="store_true", help="score the CRF alone, without the consistency pass")
     parser.add_argument("--doc-sentences", type=int, default=DOC_SENTENCES, help="sentences per pseudo-article")
+    parser.add_argument(
+        "--wojood", action="store_true", help="the file is Wojood's nested format: map its types to PERS/LOC/ORG"
+    )
     args = parser.parse_args(argv)
     try:
-        sentences = read_conll(args.file)
+        sentences = read_wojood(args.file) if args.wojood else read_conll(args.file)
         recognizer = OfflineRecognizer.load(args.model)
     except (OSError, UnicodeDecodeError, ConllError, ModelError) as error:
         print(f"cannot evaluate: {error}", file=sys.stderr)

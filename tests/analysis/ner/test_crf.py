@@ -3,6 +3,7 @@
 import pytest
 
 from reader.analysis.ner import ModelError, OfflineRecognizer
+from reader.analysis.ner.crf import arabic_core
 from reader.analysis.recognizer import Recognizer, TokenizedText
 from reader.analysis.tokens import split_sentences, tokenize
 from reader.entity_types import EntityType
@@ -161,3 +162,27 @@ def test_a_broken_crf_file_beside_a_good_lexicon_is_a_clear_error(tmp_path):
     lexicon_path(model).write_bytes(lexicon_path(default_model_path()).read_bytes())
     with pytest.raises(ModelError, match="cannot load"):
         OfflineRecognizer.load(model)
+
+
+@pytest.mark.parametrize(
+    ("words", "confidence", "expected"),
+    [
+        (["according", "to", "Reuters"], 0.99, None),  # Latin running text: no name of ours
+        (["Reuters"], 0.99, None),
+        (["(", "بغداد"], 0.5, (1, 2)),  # never begins or ends with punctuation
+        (["قال", "Reuters"], 0.6, (0, 1)),  # a Latin word at the edge of an unsure phrase goes
+        (["منظمة", "Human", "Rights", "Watch"], 0.95, (0, 4)),  # a confident phrase keeps it
+        (["منظمة", "الصحة", "العالمية", "(", "WHO", ")"], 0.95, (0, 6)),  # acronym in brackets
+        (["منظمة", "الصحة", "العالمية", "(", "WHO", ")"], 0.6, (0, 3)),
+        (["منظمة", "الصحة", "(", "WHO"], 0.95, (0, 2)),  # never an unclosed bracket
+    ],
+)
+def test_arabic_core_of_a_tagged_phrase(words, confidence, expected):
+    assert arabic_core(words, confidence) == expected
+
+
+def test_latin_running_text_in_an_article_is_not_tagged(recognizer):
+    text = "وقال المتحدث في بغداد إن الوضع هادئ.\nThe report was published according to Reuters and the UN in New York.\n"
+    spans = recognizer.recognize(doc_of(text))
+    tagged = [text[s.start : s.end] for s in spans]
+    assert all(any("\u0621" <= c <= "\u064a" for c in t) for t in tagged), tagged

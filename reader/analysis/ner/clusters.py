@@ -1,0 +1,170 @@
+"""Word clusters learned from unlabeled news: words used alike share a cluster.
+
+ANERcorp is 125,000 words of 2007 news; most names of a new text never
+occur in it. Nine million words of later news (the ANT corpus) do show how
+those words are *used*: a transliterated surname turns up where other
+surnames do, a football club where other clubs do. A word2vec model trained
+on that text puts such words close together; k-means over its vectors turns
+closeness into cluster ids, a CRF feature as cheap as the word itself. The
+clusters form a tree — fine clusters (``k3``), grouped into coarser ones
+(``k2``, ``k1``) — so the model can use a coarse id where a fine one is too
+rare to learn.
+
+Words are clustered in the form the features use (``normalize_word``: alef,
+ya and teh marbuta folded, no diacritics), clitics and all: وبالموصل is a
+word of its own there. A word the table lacks is looked up without its و/ف.
+
+Run time only reads the table (``WordClusters.load``); training it needs
+gensim and scikit-learn (the ``train`` extra): ``build_clusters``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import lzma
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis.ner.wordforms import conjunction_stripped, normalize_word
+
+#: Cluster counts, coarse to fine (chosen by cross-validation, docs/model.md).
+DEFAULT_SIZES = (64, 256, 1024)
+#: word2vec settings: skip-gram, 100 dimensions, ±5 words, words seen 5+ times.
+WORD2VEC = {"vector_size": 100, "window": 5, "min_count": 5, "sg": 1, "negative": 5, "epochs": 5, "seed": 1}
+
+
+@dataclass
+class WordClusters:
+    """Normalized word → its cluster ids, coarse to fine."""
+
+    sizes: tuple[int, ...]
+    table: dict[str, tuple[int, ...]]
+
+    def ids(self, normalized: str) -> tuple[int, ...] | None:
+        """The word's cluster ids, or its و/ف-less form's; None when neither is known."""
+        found = self.table.get(normalized)
+        if found is None:
+            form = conjunction_stripped(normalized)
+            if form is not None:
+                found = self.table.get(form)
+        return found
+
+    def features(self, normalized: str) -> list[str]:
+        """``k1=…``, ``k2=…``, ``k3=…`` (one per granularity), or ``k=none``."""
+        found = self.ids(normalized)
+        if found is None:
+            return ["k=none"]
+        return [f"k{level}={cid}" for level, cid in enumerate(found, 1)]
+
+    # --- storage: one line per fine cluster, its parents, then its words ------
+
+    def save(self, path: Path) -> None:
+        by_leaf: dict[tuple[int, ...], list[str]] = {}
+        for word, ids in self.table.items():
+            by_leaf.setdefault(ids, []).append(word)
+        lines = ["#clusters " + " ".join(map(str, self.sizes))]
+        for ids in sorted(by_leaf):
+            lines.append(" ".join(map(str, ids)) + "\t" + " ".join(sorted(by_leaf[ids])))
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> WordClusters:
+        with path.open(encoding="utf-8") as f:
+            header = f.readline().split()
+            if not header or header[0] != "#clusters":
+                raise ValueError(f"not a cluster table: {path}")
+            sizes = tuple(int(s) for s in header[1:])
+            table: dict[str, tuple[int, ...]] = {}
+            for line in f:
+                ids_text, _, words = line.rstrip("\n").partition("\t")
+                ids = tuple(int(s) for s in ids_text.split())
+                if len(ids) != len(sizes):
+                    raise ValueError(f"bad cluster line in {path}: {line[:40]!r}")
+                table.update(dict.fromkeys(words.split(), ids))
+        return cls(sizes, table)
+
+
+# --- training (needs the ``train`` extra) -------------------------------------
+
+
+def unlabeled_sentences(path: Path) -> Iterator[list[str]]:
+    """Normalized tokens of each line (title or paragraph) of a text file, ``.xz`` or plain."""
+    from reader.analysis.tokens import iter_tokens
+
+    opener = lzma.open if path.suffix == ".xz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            tokens = [normalize_word(t.text) for t in iter_tokens(line)]
+            if tokens:
+                yield tokens
+
+
+def tokenized_corpus(path: Path, cache_dir: Path) -> Path:
+    """The unlabeled text tokenized and normalized, one line per paragraph (cached)."""
+    stat = path.stat()
+    tag = hashlib.sha1(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    out = cache_dir / f"{path.name.split('.')[0]}-{tag}.tokens.txt"
+    if not out.is_file():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = out.with_suffix(".partial")
+        with partial.open("w", encoding="utf-8") as f:
+            for tokens in unlabeled_sentences(path):
+                f.write(" ".join(tokens) + "\n")
+        partial.replace(out)
+    return out
+
+
+def _stable_hash(text: str) -> int:
+    """gensim seeds each vector with a hash of its word: one that does not change between runs."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def word_vectors(corpus: Path, cache_dir: Path) -> Path:
+    """word2vec vectors of the tokenized ``corpus`` (cached; one worker, so reproducible)."""
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+
+    settings = "-".join(f"{k}{v}" for k, v in sorted(WORD2VEC.items()))
+    out = cache_dir / f"{corpus.stem}-w2v-{settings}.kv"
+    if not out.is_file():
+        model = Word2Vec(LineSentence(str(corpus)), workers=1, hashfxn=_stable_hash, **WORD2VEC)
+        model.wv.save(str(out))
+    return out
+
+
+def cluster_vectors(vectors: Path, sizes: Sequence[int] = DEFAULT_SIZES) -> WordClusters:
+    """A tree of k-means clusters over the unit-length vectors, finest level first.
+
+    The finest level clusters the words; each coarser level clusters the
+    centroids of the level below (weighted by their sizes), so a fine
+    cluster has one parent at every level.
+    """
+    import numpy as np
+    from gensim.models import KeyedVectors
+    from sklearn.cluster import KMeans
+
+    kv = KeyedVectors.load(str(vectors))
+    words = list(kv.index_to_key)
+    points = kv.vectors / np.linalg.norm(kv.vectors, axis=1, keepdims=True)
+    order = sorted(sizes, reverse=True)
+    labels: dict[int, np.ndarray] = {}
+    current, weights = points, np.ones(len(points), dtype=float)
+    word_labels: np.ndarray | None = None
+    for size in order:
+        km = KMeans(n_clusters=size, n_init=1, random_state=0, max_iter=100).fit(current, sample_weight=weights)
+        word_labels = km.labels_ if word_labels is None else km.labels_[word_labels]
+        labels[size] = word_labels
+        centers = km.cluster_centers_
+        current = centers / np.maximum(np.linalg.norm(centers, axis=1, keepdims=True), 1e-9)
+        weights = np.bincount(km.labels_, weights=weights, minlength=size).astype(float)
+    ordered = sorted(sizes)
+    table = {w: tuple(int(labels[s][i]) for s in ordered) for i, w in enumerate(words)}
+    return WordClusters(tuple(ordered), table)
+
+
+def build_clusters(unlabeled: Path, cache_dir: Path, sizes: Sequence[int] = DEFAULT_SIZES) -> WordClusters:
+    """Tokenize ``unlabeled``, train word2vec, cluster: the whole recipe (minutes; cached)."""
+    corpus = tokenized_corpus(unlabeled, cache_dir)
+    return cluster_vectors(word_vectors(corpus, cache_dir), sizes)

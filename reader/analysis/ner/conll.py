@@ -66,6 +66,8 @@ def parse_nested_conll(text: str, types: dict[str, str] = WOJOOD_TYPES) -> list[
     continues the outer organization), mapped through ``types`` (others
     dropped), and the outermost span wins where two overlap: بلدية نابلس is
     one organization, not an organization holding a place, as in ANERcorp.
+    Head nouns ANERcorp leaves out of names are dropped (قرية اليامون →
+    اليامون; ``_HEADS_OUTSIDE``).
     """
     sentences: list[Sentence] = []
     for rows in _nested_rows(text):
@@ -83,12 +85,38 @@ def parse_nested_conll(text: str, types: dict[str, str] = WOJOOD_TYPES) -> list[
             if start is not None:
                 found.append((target, start, len(rows)))
         tags = ["O"] * len(rows)
+        found = [s for s in (_anercorp_span(tokens, *span) for span in found) if s is not None]
         for kind, first, last in sorted(found, key=lambda s: (s[1] - s[2], s[1])):
             if all(tag == "O" for tag in tags[first:last]):
                 tags[first] = "B-" + kind
                 tags[first + 1 : last] = ["I-" + kind] * (last - first - 1)
         sentences.append(list(zip(tokens, tags, strict=True)))
     return sentences
+
+
+#: Head nouns ANERcorp leaves outside a name (مدينة الموصل: only الموصل is the
+#: place; صحيفة الأهرام: only الأهرام), where Wojood includes them; folded.
+_HEADS_OUTSIDE = {
+    "LOC": frozenset(["مدينه", "قريه", "منطقه", "مخيم", "محافظه", "قضاء", "لواء", "حي", "بلده", "ولايه", "عاصمه"]),
+    "ORG": frozenset(["جريده", "صحيفه", "مجله", "نشره", "قناه", "اذاعه", "شركه", "وكاله"]),
+}
+#: Wojood organizations that ANERcorp never tags (قوات الاحتلال: forces, not a body).
+_NOT_NAMES = frozenset({"قوات"})
+
+
+def _anercorp_span(tokens: Sequence[str], kind: str, first: int, last: int) -> tuple[str, int, int] | None:
+    """A Wojood span in ANERcorp's conventions: head nouns dropped (see ``_HEADS_OUTSIDE``)."""
+    from reader.analysis.ner.wordforms import normalize_word, proclitic_candidates
+
+    heads = _HEADS_OUTSIDE.get(kind, frozenset())
+    while first < last:
+        forms = proclitic_candidates(normalize_word(tokens[first]))
+        if _NOT_NAMES.intersection(forms):
+            return None
+        if last - first == 1 or not heads.intersection(forms):
+            break
+        first += 1
+    return kind, first, last
 
 
 def _nested_rows(text: str) -> Iterator[list[list[str]]]:

@@ -321,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     sentences = read_conll(train_file)
     extra = [s for path in args.extra_train for s in read_wojood(path)]
-    wojood_test = default_data_dir().parent / "wojood-sample" / "test.txt"
+    wojood_test = data.parent / "wojood-sample" / "test.txt"
     second_dev = read_wojood(wojood_test) if wojood_test.is_file() else []
     if args.cv:
         folds = [int(f) for f in args.folds.split(",") if f] or list(range(args.cv))

@@ -61,3 +61,57 @@ def test_score_of_nothing_is_zero_not_an_error():
 def test_score_rejects_misaligned_sentences():
     with pytest.raises(ValueError):
         score([["O", "O"]], [["O"]])
+
+
+# Written for this test, in Wojood's nested format (outermost layer first).
+NESTED = """\
+قال O
+رئيس B-OCC
+بلدية I-OCC B-ORG
+نابلس I-OCC I-ORG B-GPE
+إن O
+قرية B-GPE
+اليامون I-GPE
+تقع O
+قرب O
+نهر B-LOC
+الأردن I-LOC B-GPE
+في O
+2020 B-DATE
+
+عقدت O
+نقابة B-ORG
+العاملين I-ORG
+في I-ORG
+جامعة I-ORG B-ORG
+بيرزيت I-ORG I-ORG B-GPE
+و O
+قوات B-ORG
+الاحتلال I-ORG
+و O
+صحيفة B-ORG
+الأيام I-ORG
+و O
+جاك B-PERS
+شيراك I-PERS
+"""
+
+
+def test_nested_format_maps_types_keeps_the_outermost_and_drops_head_nouns():
+    from reader.analysis.ner.conll import bio_spans, parse_nested_conll
+
+    first, second = parse_nested_conll(NESTED)
+    spans = [(kind, " ".join(w for w, _ in first[a:b])) for kind, a, b in bio_spans([t for _, t in first])]
+    # the occupation is no name of ours: its organization stays, with the place inside it;
+    # قرية is left out of the place (ANERcorp's convention); a river (LOC) is a place; a date is not
+    assert spans == [("ORG", "بلدية نابلس"), ("LOC", "اليامون"), ("LOC", "نهر الأردن")]
+    spans = [(kind, " ".join(w for w, _ in second[a:b])) for kind, a, b in bio_spans([t for _, t in second])]
+    # a nested organization continues the outer one; "forces" are never an organization
+    assert spans == [("ORG", "نقابة العاملين في جامعة بيرزيت"), ("ORG", "الأيام"), ("PERS", "جاك شيراك")]
+
+
+def test_nested_format_rejects_a_line_without_tag():
+    from reader.analysis.ner.conll import parse_nested_conll
+
+    with pytest.raises(ConllError, match="line 2"):
+        parse_nested_conll("أ O\nبلا\n")

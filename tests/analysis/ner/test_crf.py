@@ -182,7 +182,9 @@ def test_arabic_core_of_a_tagged_phrase(words, confidence, expected):
 
 
 def test_latin_running_text_in_an_article_is_not_tagged(recognizer):
-    text = "وقال المتحدث في بغداد إن الوضع هادئ.\nThe report was published according to Reuters and the UN in New York.\n"
+    text = (
+        "وقال المتحدث في بغداد إن الوضع هادئ.\nThe report was published according to Reuters and the UN in New York.\n"
+    )
     spans = recognizer.recognize(doc_of(text))
     tagged = [text[s.start : s.end] for s in spans]
     assert all(any("\u0621" <= c <= "\u064a" for c in t) for t in tagged), tagged

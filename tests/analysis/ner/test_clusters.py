@@ -1,0 +1,67 @@
+"""Word clusters: the shipped table's storage format, lookups, and the training recipe on a toy corpus."""
+
+import lzma
+
+import pytest
+
+from reader.analysis.ner.clusters import WordClusters, tokenized_corpus, unlabeled_sentences
+
+TABLE = WordClusters((2, 4), {"كارتر": (0, 1), "بوش": (0, 1), "الكتاب": (1, 3), "،": (1, 2)})
+
+
+def test_save_and_load_round_trip(tmp_path):
+    path = tmp_path / "c.clusters.txt"
+    TABLE.save(path)
+    assert WordClusters.load(path) == TABLE
+    assert path.read_text(encoding="utf-8").startswith("#clusters 2 4\n")
+
+
+def test_features_coarse_to_fine_and_a_conjunction_seen_through():
+    assert TABLE.features("كارتر") == ["k1=0", "k2=1"]
+    assert TABLE.features("وكارتر") == ["k1=0", "k2=1"]  # و + a known word
+    assert TABLE.features("مجهول") == ["k=none"]
+
+
+@pytest.mark.parametrize("content", ["", "no header\n", "#clusters 2 4\n0\tكلمة\n"])
+def test_a_broken_table_is_a_value_error(tmp_path, content):
+    path = tmp_path / "bad.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError):
+        WordClusters.load(path)
+
+
+def test_unlabeled_text_is_tokenized_and_folded_once(tmp_path):
+    source = tmp_path / "news.txt.xz"
+    with lzma.open(source, "wt", encoding="utf-8") as f:
+        f.write("قالَ الرئيسُ: إنّ مدرسة\n\nوصل كارتر.\n")
+    assert list(unlabeled_sentences(source))[1] == ["وصل", "كارتر", "."]
+    cached = tokenized_corpus(source, tmp_path / "cache")
+    lines = cached.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "وصل كارتر ."
+    assert "مدرسه" in lines[0]  # folded as the features fold words
+    assert tokenized_corpus(source, tmp_path / "cache") == cached  # cached
+
+
+def test_cluster_tree_on_toy_vectors(tmp_path):
+    pytest.importorskip("gensim")
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from gensim.models import KeyedVectors
+
+    from reader.analysis.ner.clusters import cluster_vectors
+
+    kv = KeyedVectors(vector_size=2)
+    words = [f"w{i}" for i in range(12)]
+    rng = np.random.default_rng(0)
+    centers = np.array([[1, 0], [0, 1], [-1, 0], [0, -1]], dtype=np.float32)
+    kv.add_vectors(words, centers[np.arange(12) % 4] + rng.normal(0, 0.01, (12, 2)).astype(np.float32))
+    path = tmp_path / "v.kv"
+    kv.save(str(path))
+    clusters = cluster_vectors(path, sizes=(2, 4))
+    assert clusters.sizes == (2, 4)
+    fine = {w: ids[1] for w, ids in clusters.table.items()}
+    assert len(set(fine.values())) == 4
+    assert fine["w0"] == fine["w4"] == fine["w8"]
+    # A tree: one fine cluster, one coarse parent.
+    parents = {ids[1]: ids[0] for ids in clusters.table.values()}
+    assert all(parents[ids[1]] == ids[0] for ids in clusters.table.values())

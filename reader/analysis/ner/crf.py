@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from reader.analysis.ner.conll import bio_spans
 from reader.analysis.ner.curated import CURATED_SCORE, CuratedNames
 from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
+from reader.analysis.ner.roles import RoleRules
 from reader.analysis.ner.stacking import BASE_STACKED_FEATURES, stacked_features
 from reader.analysis.recognizer import TokenizedText
 from reader.document import Span
@@ -131,9 +132,11 @@ class OfflineRecognizer:
 
     name = "offline CRF (ANERcorp)"
 
-    def __init__(self, tagger: CrfTagger) -> None:
+    def __init__(self, tagger: CrfTagger, *, roles: bool = True) -> None:
+        """``roles=False`` leaves out the role rules (``roles.RoleRules``), for measuring them."""
         self.tagger = tagger
         self.curated = CuratedNames()
+        self.roles = RoleRules(tagger.extractor.gazetteer) if roles else None
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> OfflineRecognizer:
@@ -151,17 +154,25 @@ class OfflineRecognizer:
         token_lists = [doc.tokens[s.first : s.last] for s in doc.sentences]
         tagged = self.tagger.tag_document([[t.text for t in tokens] for tokens in token_lists])
         for tokens, (tags, found) in zip(token_lists, tagged, strict=True):
-            for kind, first, last, confidence in found:
+            normalized = self.tagger.extractor.normalized([t.text for t in tokens])
+            confidence = {(first, last): c for _, first, last, c in found}
+            typed = [(kind, first, last) for kind, first, last, _ in found]
+            if self.roles is not None:
+                typed = self.roles.apply(normalized, typed)
+            for kind, first, last in typed:
                 entity_type = ENTITY_TYPES.get(kind)
-                trimmed = arabic_core([t.text for t in tokens[first:last]], confidence)
+                score = confidence.get((first, last), ROLE_SCORE)
+                trimmed = arabic_core([t.text for t in tokens[first:last]], score)
                 if entity_type is not None and trimmed is not None:
                     first, last = first + trimmed[0], first + trimmed[1]
-                    spans.append(Span(tokens[first].start, tokens[last - 1].end, entity_type, score=confidence))
-            normalized = self.tagger.extractor.normalized([t.text for t in tokens])
+                    spans.append(Span(tokens[first].start, tokens[last - 1].end, entity_type, score=score))
             for kind, first, last in self.curated.find(normalized, tags):
                 spans.append(Span(tokens[first].start, tokens[last - 1].end, ENTITY_TYPES[kind], score=CURATED_SCORE))
         return spans
 
+
+#: Confidence of a span the role rules add (وكالة الأنباء الفرنسية).
+ROLE_SCORE = 0.9
 
 #: A name phrase this confident may keep Latin words or an acronym inside it
 #: (مؤسسة Human Rights Watch، منظمة الصحة العالمية ( WHO )).

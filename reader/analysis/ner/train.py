@@ -185,12 +185,12 @@ def model_attributes(model_path: Path) -> frozenset[str]:
         tagger.close()
 
 
-def evaluate_model(model_path: Path, sentences: Sequence[Sentence], *, propagate: bool) -> Scores:
+def evaluate_model(model_path: Path, sentences: Sequence[Sentence], *, propagate: bool, roles: bool = True) -> Scores:
     """Span scores of the model at ``model_path`` on gold ``sentences``, as the app would tag them."""
     from reader.analysis.ner.crf import CrfTagger, OfflineRecognizer
     from reader.analysis.ner.evaluate import evaluate
 
-    return evaluate(OfflineRecognizer(CrfTagger.load(model_path)), sentences, propagate=propagate)
+    return evaluate(OfflineRecognizer(CrfTagger.load(model_path), roles=roles), sentences, propagate=propagate)
 
 
 def cross_validate(
@@ -222,12 +222,14 @@ def cross_validate(
         alone = evaluate_model(model, held, propagate=False)
         scores = evaluate_model(model, held, propagate=True)
         second = evaluate_model(model, second_dev, propagate=True) if second_dev else None
+        no_roles = evaluate_model(model, held, propagate=True, roles=False)
     micro = scores.micro
     per_type = " ".join(f"{t} {s.f1:.4f}" for t, s in scores.by_type.items())
     line = (
         f"fold {fold}/{k}: F1 {alone.micro.f1:.4f} alone / {micro.f1:.4f} with consistency pass "
         f"(P {micro.precision:.4f} R {micro.recall:.4f}; {per_type})"
     )
+    line += f"; {no_roles.micro.f1:.4f} without role rules"
     if second is not None:
         line += f"; Wojood test {second.micro.f1:.4f}"
     return line + f" {time.perf_counter() - started:.0f} s"

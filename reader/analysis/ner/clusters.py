@@ -167,4 +167,10 @@ def cluster_vectors(vectors: Path, sizes: Sequence[int] = DEFAULT_SIZES) -> Word
 def build_clusters(unlabeled: Path, cache_dir: Path, sizes: Sequence[int] = DEFAULT_SIZES) -> WordClusters:
     """Tokenize ``unlabeled``, train word2vec, cluster: the whole recipe (minutes; cached)."""
     corpus = tokenized_corpus(unlabeled, cache_dir)
-    return cluster_vectors(word_vectors(corpus, cache_dir), sizes)
+    vectors = word_vectors(corpus, cache_dir)
+    table = cache_dir / f"{vectors.stem}-k{'-'.join(map(str, sizes))}.clusters.txt"
+    if table.is_file():
+        return WordClusters.load(table)
+    clusters = cluster_vectors(vectors, sizes)
+    clusters.save(table)
+    return clusters

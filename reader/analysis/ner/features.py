@@ -76,7 +76,8 @@ ALL_OPTIONS = frozenset(
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(
-    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"} | {"usage", "conj-cues", "cue-usage"}
+    {"affixes", "gazetteer", "classes", "window2", "conj-forms", "doc-cues"}
+    | {"usage", "conj-cues", "cue-usage", "clusters"}
 )
 
 # Document cues a word gives the word after it / before it (see ``document``).

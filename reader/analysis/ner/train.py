@@ -35,7 +35,7 @@ from reader.analysis.ner.features import (
     WordClasses,
 )
 from reader.analysis.ner.gazetteers import Gazetteer, build_gazetteer
-from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
+from reader.analysis.ner.model import MODEL_NAME, Lexicon, clusters_path, lexicon_path, second_pass_path
 from reader.analysis.ner.usage import default_cache_dir
 
 TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
@@ -297,6 +297,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="folder for the tokenized text and the word vectors (default: the user cache folder)",
     )
     parser.add_argument(
+        "--clusters",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="use this word-cluster table (e.g. the shipped one) instead of learning it from --unlabeled",
+    )
+    parser.add_argument(
         "--cluster-sizes", default=",".join(map(str, DEFAULT_SIZES)), help="cluster counts, coarse to fine"
     )
     args = parser.parse_args(argv)
@@ -317,7 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sources": sources,
         "imported_apart": args.imported_apart,
     }
-    if options & CLUSTER_OPTIONS:
+    if options & CLUSTER_OPTIONS and args.clusters is not None:
+        try:
+            settings["clusters"] = WordClusters.load(args.clusters)
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            print(f"cannot read the word clusters: {error}", file=sys.stderr)
+            return 1
+    elif options & CLUSTER_OPTIONS:
         unlabeled = args.unlabeled or default_unlabeled_file()
         if not unlabeled.is_file():
             print(f"unlabeled text for the word clusters not found: {unlabeled}", file=sys.stderr)
@@ -358,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dev_only:
         print(f"kept the dev model: {dev_model}")
         return 0
-    for path in (dev_model, lexicon_path(dev_model), second_pass_path(dev_model)):
+    dev_files = (dev_model, lexicon_path(dev_model), second_pass_path(dev_model))
+    for path in (*dev_files, clusters_path(lexicon_path(dev_model))):
         path.unlink(missing_ok=True)
     print(f"training the final model on train + dev ({len(sentences)} sentences, {len(extra)} extra) ...", flush=True)
     gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), **lists)

@@ -5,6 +5,7 @@ import pytest
 from reader.analysis.ner import OfflineRecognizer
 from reader.analysis.ner import evaluate as evaluate_cli
 from reader.analysis.ner import train as train_cli
+from reader.analysis.ner.clusters import WordClusters
 from reader.analysis.ner.conll import parse_conll
 from reader.analysis.ner.evaluate import as_document, evaluate, spans_to_tags
 from reader.analysis.ner.gazetteers import Gazetteer
@@ -50,6 +51,18 @@ TOY = """\
 """
 
 
+# Clusters as the unlabeled news would give them: names with names, places with places.
+TOY_CLUSTERS = WordClusters(
+    (2, 4), {"سامر": (0, 0), "كريم": (0, 0), "النجار": (0, 1), "الحداد": (0, 1), "حلب": (1, 2), "بغداد": (1, 2)}
+)
+
+
+def write_clusters(folder):
+    path = folder / "toy.clusters.txt"
+    TOY_CLUSTERS.save(path)
+    return path
+
+
 def toy_sentences(copies: int = 8):
     return parse_conll(TOY) * copies
 
@@ -58,7 +71,7 @@ def toy_sentences(copies: int = 8):
 def toy_model(tmp_path_factory):
     path = tmp_path_factory.mktemp("model") / "toy.crfsuite"
     gazetteer = Gazetteer.from_entries([("LOC", "حلب"), ("PTITLE", "الرئيس")])
-    train_crf(toy_sentences(), gazetteer, path, params={"max_iterations": 30})
+    train_crf(toy_sentences(), gazetteer, path, params={"max_iterations": 30}, clusters=TOY_CLUSTERS)
     return path
 
 
@@ -123,7 +136,17 @@ def test_cross_validation_prints_one_line_per_fold(tmp_path, capsys, monkeypatch
     data.mkdir()
     (data / train_cli.TRAIN_FILE).write_text(TOY * 4, encoding="utf-8")
     monkeypatch.setattr(train_cli, "build_gazetteer", _toy_gazetteer)
-    argv = ["--data", str(data), "--cv", "2", "--single-pass", "--c1", "0.01"]
+    argv = [
+        "--data",
+        str(data),
+        "--cv",
+        "2",
+        "--single-pass",
+        "--c1",
+        "0.01",
+        "--clusters",
+        str(write_clusters(tmp_path)),
+    ]
     assert train_cli.main(argv) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in lines] == ["fold 0/2", "fold 1/2"]
@@ -141,10 +164,37 @@ def test_train_command_end_to_end(tmp_path, capsys, monkeypatch):
     # A small gazetteer keeps the test fast; the real one is built from packages.
     monkeypatch.setattr(train_cli, "build_gazetteer", _toy_gazetteer)
     out = tmp_path / "model" / "toy.crfsuite"
-    assert train_cli.main(["--data", str(data), "--out", str(out), "--c1", "0.01"]) == 0
+    argv = ["--data", str(data), "--out", str(out), "--c1", "0.01", "--clusters", str(write_clusters(tmp_path))]
+    assert train_cli.main(argv) == 0
     printed = capsys.readouterr().out
     assert "dev scores" in printed and "micro" in printed
     assert out.is_file() and out.with_suffix(".lexicon.json").is_file()
+    assert WordClusters.load(out.with_suffix(".clusters.txt")) == TOY_CLUSTERS  # shipped beside the model
     assert not list(out.parent.glob("*.dev.*"))  # the dev model is cleaned up
     recognizer = OfflineRecognizer.load(out)
     assert recognizer.recognize(as_document(toy_sentences(1)))
+
+
+def test_train_command_with_a_missing_cluster_table_says_so(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / train_cli.TRAIN_FILE).write_text(TOY, encoding="utf-8")
+    argv = ["--data", str(data), "--out", str(tmp_path / "m.crfsuite"), "--clusters", str(tmp_path / "none.txt")]
+    assert train_cli.main([*argv, "--features", "clusters"]) == 1
+    assert capsys.readouterr().err.startswith("cannot read the word clusters")
+
+
+def test_wojood_sentences_join_training_and_the_dev_score(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "anercorp"
+    data.mkdir()
+    (data / train_cli.TRAIN_FILE).write_text(TOY * 4, encoding="utf-8")
+    wojood = tmp_path / "wojood-sample"
+    wojood.mkdir()
+    nested = "زار O\nسامر B-PERS\nمدينة B-GPE\nحلب I-GPE\n"
+    (wojood / "test.txt").write_text(nested, encoding="utf-8")
+    (wojood / "train.txt").write_text(nested * 3, encoding="utf-8")
+    monkeypatch.setattr(train_cli, "build_gazetteer", _toy_gazetteer)
+    argv = ["--data", str(data), "--cv", "2", "--folds", "0", "--single-pass", "--c1", "0.01"]
+    argv += ["--clusters", str(write_clusters(tmp_path)), "--extra-train", str(wojood / "train.txt")]
+    assert train_cli.main(argv) == 0
+    assert "Wojood test" in capsys.readouterr().out

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from reader.analysis.ner.clusters import WordClusters
+from reader.analysis.ner.clusters import WordClusters, WordContexts
 from reader.analysis.ner.gazetteers import (
     FIRST_NAME,
     GENTILIC,
@@ -68,11 +68,13 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: ``clusters``: the word's clusters learned from unlabeled news
 #: (``clusters.WordClusters``: ``k1=``, ``k2=``, ``k3=``, coarse to fine);
 #: ``clusters-window``: the coarse and middle clusters of the words ±1;
-#: ``clusters-window2``: the middle cluster of the words ±2.
+#: ``clusters-window2``: the middle cluster of the words ±2;
+#: ``contexts``: which cue words precede the word across the unlabeled news
+#: (``clusters.WordContexts``: ``xT2`` …).
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
     | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues"}
-    | {"cue-usage", "usage-conj", "clusters", "clusters-window", "clusters-window2"}
+    | {"cue-usage", "usage-conj", "clusters", "clusters-window", "clusters-window2", "contexts"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(
@@ -153,6 +155,7 @@ class FeatureExtractor:
         options: frozenset[str] = DEFAULT_OPTIONS,
         attributes: frozenset[str] | None = None,
         clusters: WordClusters | None = None,
+        contexts: WordContexts | None = None,
     ) -> None:
         """``attributes``: the feature strings a trained model has weights for.
 
@@ -166,6 +169,9 @@ class FeatureExtractor:
         if clusters is None and options & CLUSTER_OPTIONS:
             raise ValueError("the cluster features need a cluster table")
         self.clusters = clusters if options & CLUSTER_OPTIONS else None
+        if contexts is None and "contexts" in options:
+            raise ValueError("the context features need a context table")
+        self.contexts = contexts if "contexts" in options else None
         self.gazetteer = gazetteer
         self.classes = classes
         self.options = options
@@ -336,6 +342,8 @@ class FeatureExtractor:
                 near += ids[:2]
             if "clusters-window2" in options:
                 far += ids[1:2] if len(ids) > 1 else ids
+        if self.contexts is not None:
+            own += self.contexts.features(n)
         if "usage-window" in options:
             near += use
         if shape == "ar" and "ctx-affixes" in options:

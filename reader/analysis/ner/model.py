@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.analysis.ner.clusters import WordClusters
+from reader.analysis.ner.clusters import WordClusters, WordContexts
 from reader.analysis.ner.features import DEFAULT_OPTIONS, FeatureExtractor, WordClasses
 from reader.analysis.ner.gazetteers import Gazetteer
 
@@ -27,6 +27,11 @@ def lexicon_path(model_path: Path) -> Path:
 def clusters_path(lexicon: Path) -> Path:
     """``x/anercorp-crf.lexicon.json`` → ``x/anercorp-crf.clusters.txt`` (the word-cluster table)."""
     return lexicon.with_name(lexicon.name.removesuffix(".lexicon.json") + ".clusters.txt")
+
+
+def contexts_path(lexicon: Path) -> Path:
+    """``x/anercorp-crf.lexicon.json`` → ``x/anercorp-crf.contexts.txt`` (the word-context table)."""
+    return lexicon.with_name(lexicon.name.removesuffix(".lexicon.json") + ".contexts.txt")
 
 
 def second_pass_path(model_path: Path) -> Path:
@@ -45,9 +50,13 @@ class Lexicon:
     attributes: frozenset[str] | None = None
     #: Word clusters learned from unlabeled text (``clusters`` features), if the model uses them.
     clusters: WordClusters | None = None
+    #: Cue words seen before each word in unlabeled text (``contexts`` features).
+    contexts: WordContexts | None = None
 
     def extractor(self) -> FeatureExtractor:
-        return FeatureExtractor(self.gazetteer, self.classes, self.options, self.attributes, self.clusters)
+        return FeatureExtractor(
+            self.gazetteer, self.classes, self.options, self.attributes, self.clusters, self.contexts
+        )
 
     def save(self, path: Path) -> None:
         data = {
@@ -59,16 +68,19 @@ class Lexicon:
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if self.clusters is not None:
             self.clusters.save(clusters_path(path))
+        if self.contexts is not None:
+            self.contexts.save(contexts_path(path))
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         data = json.loads(path.read_text(encoding="utf-8"))
         options = frozenset(data["options"])
-        clusters_file = clusters_path(path)
+        clusters_file, contexts_file = clusters_path(path), contexts_path(path)
         return cls(
             Gazetteer.from_json(data["gazetteer"]),
             WordClasses.from_json(data["classes"]),
             options,
             None if data.get("attributes") is None else frozenset(data["attributes"]),
             WordClusters.load(clusters_file) if clusters_file.is_file() else None,
+            WordContexts.load(contexts_file) if "contexts" in options and contexts_file.is_file() else None,
         )

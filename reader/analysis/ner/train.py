@@ -24,7 +24,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.ner.clusters import DEFAULT_SIZES, WordClusters, build_clusters
+from reader.analysis.ner.clusters import (
+    DEFAULT_SIZES,
+    WORD2VEC,
+    WordClusters,
+    WordContexts,
+    build_clusters,
+    build_contexts,
+)
 from reader.analysis.ner.conll import Scores, Sentence, read_conll, read_wojood
 from reader.analysis.ner.evaluate import DOC_SENTENCES
 from reader.analysis.ner.features import (
@@ -35,7 +42,14 @@ from reader.analysis.ner.features import (
     WordClasses,
 )
 from reader.analysis.ner.gazetteers import Gazetteer, build_gazetteer
-from reader.analysis.ner.model import MODEL_NAME, Lexicon, clusters_path, lexicon_path, second_pass_path
+from reader.analysis.ner.model import (
+    MODEL_NAME,
+    Lexicon,
+    clusters_path,
+    contexts_path,
+    lexicon_path,
+    second_pass_path,
+)
 from reader.analysis.ner.usage import default_cache_dir
 
 TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
@@ -79,6 +93,7 @@ def training_features(
     gazetteer: Gazetteer,
     options: frozenset[str] = DEFAULT_OPTIONS,
     clusters: WordClusters | None = None,
+    contexts: WordContexts | None = None,
 ) -> list[list[list[str]]]:
     """Features of every training sentence with jackknifed word classes."""
     n = len(sentences)
@@ -87,7 +102,8 @@ def training_features(
     for k in range(FOLDS):
         lo, hi = bounds[k], bounds[k + 1]
         others = [*sentences[:lo], *sentences[hi:]]
-        extractor = FeatureExtractor(gazetteer, WordClasses.from_sentences(others), options, clusters=clusters)
+        classes = WordClasses.from_sentences(others)
+        extractor = FeatureExtractor(gazetteer, classes, options, clusters=clusters, contexts=contexts)
         fold = [[t for t, _ in s] for s in sentences[lo:hi]]
         # Pseudo-articles of DOC_SENTENCES sentences, as the evaluation reads them.
         for start in range(0, len(fold), DOC_SENTENCES):
@@ -104,6 +120,7 @@ def train_crf(
     params: dict | None = None,
     keep_misc: bool = False,
     clusters: WordClusters | None = None,
+    contexts: WordContexts | None = None,
 ) -> Lexicon:
     """Train on ``sentences``, write the model and its lexicon, return the lexicon.
 
@@ -112,13 +129,16 @@ def train_crf(
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, sentence in zip(training_features(sentences, gazetteer, options, clusters), sentences, strict=True):
+    for feats, sentence in zip(
+        training_features(sentences, gazetteer, options, clusters, contexts), sentences, strict=True
+    ):
         tags = [tag if keep_misc or not tag.endswith("MISC") else "O" for _, tag in sentence]
         trainer.append(pycrfsuite.ItemSequence(feats), tags)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
-    lexicon = Lexicon(gazetteer, WordClasses.from_sentences(sentences), options, model_attributes(model_path), clusters)
+    classes = WordClasses.from_sentences(sentences)
+    lexicon = Lexicon(gazetteer, classes, options, model_attributes(model_path), clusters, contexts)
     lexicon.save(lexicon_path(model_path))
     return lexicon
 
@@ -140,7 +160,7 @@ def train_stacked(
 
     options = settings.get("options", DEFAULT_OPTIONS)
     keep_misc = settings.get("keep_misc", False)
-    clusters = settings.get("clusters")
+    clusters, contexts = settings.get("clusters"), settings.get("contexts")
     lexicon = train_crf(sentences, gazetteer, model_path, **settings)
 
     # First-pass tags of each half by a model trained on the other half.
@@ -155,9 +175,9 @@ def train_stacked(
             for start in range(0, len(tag_part), DOC_SENTENCES):
                 held_out += tagger.tag_sentences([[t for t, _ in s] for s in tag_part[start : start + DOC_SENTENCES]])
 
-    keys_of = FeatureExtractor(gazetteer, WordClasses({}, {}), options, clusters=clusters).keys
+    keys_of = FeatureExtractor(gazetteer, WordClasses({}, {}), options, clusters=clusters, contexts=contexts).keys
     trainer = pycrfsuite.Trainer(verbose=False)
-    features = training_features(sentences, gazetteer, options, clusters)
+    features = training_features(sentences, gazetteer, options, clusters, contexts)
     for start in range(0, len(sentences), DOC_SENTENCES):
         doc = sentences[start : start + DOC_SENTENCES]
         extra = stacked_features([keys_of([t for t, _ in s]) for s in doc], held_out[start : start + DOC_SENTENCES])
@@ -304,13 +324,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="use this word-cluster table (e.g. the shipped one) instead of learning it from --unlabeled",
     )
     parser.add_argument(
+        "--vector-window", type=int, default=WORD2VEC["window"], help="word2vec context window (words each side)"
+    )
+    parser.add_argument(
         "--cluster-sizes", default=",".join(map(str, DEFAULT_SIZES)), help="cluster counts, coarse to fine"
     )
     args = parser.parse_args(argv)
     options = frozenset(o for o in args.features.split(",") if o)
     if options - ALL_OPTIONS:
         parser.error(f"unknown feature groups: {', '.join(sorted(options - ALL_OPTIONS))}")
-    settings = {"options": options, "params": {"c1": args.c1, "c2": args.c2}, "keep_misc": args.keep_misc}
+    settings: dict[str, Any] = {
+        "options": options,
+        "params": {"c1": args.c1, "c2": args.c2},
+        "keep_misc": args.keep_misc,
+    }
     data = args.data or default_data_dir()
     train_file = data / TRAIN_FILE
     if not train_file.is_file():
@@ -324,6 +351,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sources": sources,
         "imported_apart": args.imported_apart,
     }
+    if "contexts" in options:
+        unlabeled = args.unlabeled or default_unlabeled_file()
+        if not unlabeled.is_file():
+            print(f"unlabeled text for the word contexts not found: {unlabeled}", file=sys.stderr)
+            return 1
+        settings["contexts"] = build_contexts(unlabeled, args.cache or default_cache_dir() / "training")
     if options & CLUSTER_OPTIONS and args.clusters is not None:
         try:
             settings["clusters"] = WordClusters.load(args.clusters)
@@ -337,7 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         started = time.perf_counter()
         sizes = tuple(int(k) for k in args.cluster_sizes.split(","))
-        settings["clusters"] = build_clusters(unlabeled, args.cache or default_cache_dir() / "training", sizes)
+        cache = args.cache or default_cache_dir() / "training"
+        settings["clusters"] = build_clusters(unlabeled, cache, sizes, window=args.vector_window)
         print(
             f"word clusters {'/'.join(map(str, sizes))} of {len(settings['clusters'].table):,} words "
             f"from {unlabeled.name} ({time.perf_counter() - started:.0f} s)",
@@ -372,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kept the dev model: {dev_model}")
         return 0
     dev_files = (dev_model, lexicon_path(dev_model), second_pass_path(dev_model))
-    for path in (*dev_files, clusters_path(lexicon_path(dev_model))):
+    for path in (*dev_files, clusters_path(lexicon_path(dev_model)), contexts_path(lexicon_path(dev_model))):
         path.unlink(missing_ok=True)
     print(f"training the final model on train + dev ({len(sentences)} sentences, {len(extra)} extra) ...", flush=True)
     gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), **lists)

@@ -65,3 +65,21 @@ def test_cluster_tree_on_toy_vectors(tmp_path):
     # A tree: one fine cluster, one coarse parent.
     parents = {ids[1]: ids[0] for ids in clusters.table.values()}
     assert all(parents[ids[1]] == ids[0] for ids in clusters.table.values())
+
+
+def test_contexts_count_the_cue_words_before_each_word(tmp_path):
+    from reader.analysis.ner.clusters import WordContexts
+
+    sentences = [["قال", "الرييس", "كارتر"]] * 3 + [["وصل", "كارتر"]] * 2 + [["في", "الكتاب"]] * 9
+    contexts = WordContexts.count(sentences, {"الرييس": "T", "قال": "V"})
+    # كارتر: 3 of 5 after a title; الرئيس always after a reporting verb (but seen 3 times: too rare)
+    assert contexts.features("كارتر") == ["xT3"]
+    assert contexts.features("وكارتر") == ["xT3"]
+    assert contexts.features("الرييس") == []
+    assert contexts.features("الكتاب") == []  # no cue before it
+    path = tmp_path / "m.contexts.txt"
+    contexts.save(path)
+    assert WordContexts.load(path) == contexts
+    (tmp_path / "bad.txt").write_text("كارتر\txT3\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        WordContexts.load(tmp_path / "bad.txt")

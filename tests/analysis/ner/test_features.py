@@ -122,3 +122,20 @@ def test_usage_conj_judges_a_rare_word_by_its_form_without_and():
     assert usage_of("وكارتر", plain) != usage_of("كارتر", plain)
     # وزير is the common form: it is not read as و + زير.
     assert usage_of("وزير", plain | {"usage-conj"}) == usage_of("وزير", plain)
+
+
+def test_a_repeated_sentence_adds_no_document_evidence():
+    once = extractor().document([["الرئيس", "كارتر"], ["وصل", "بوش"]])
+    twice = extractor().document([["الرئيس", "كارتر"], ["وصل", "بوش"]] * 2)
+    assert twice[:2] == once and twice[2:] == once  # no dc=rep, no cue from the copy
+
+
+def test_cluster_features_of_the_word():
+    from reader.analysis.ner.clusters import WordClusters
+
+    clusters = WordClusters((2, 4), {"كارتر": (0, 3)})
+    ex = extractor(options=ALL | {"clusters"}, clusters=clusters)
+    assert {"k1=0", "k2=3"} <= set(ex.sentence(["وكارتر"])[0])
+    assert "k=none" in ex.sentence(["مجهول"])[0]
+    with pytest.raises(ValueError, match="cluster table"):
+        extractor(options=ALL | {"clusters"})

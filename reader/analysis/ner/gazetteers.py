@@ -230,7 +230,8 @@ def build_gazetteer(
     entries += [(ORGANIZATION, w) for w in wordlists.RECENT_ORGANIZATIONS]
     entries += [(PLACE, w) for w in wordlists.RECENT_PLACES]
     if name_lists:
-        entries += _name_list_entries(common_words, lists_dir, sources, imported_apart)
+        places = {normalize_word(n) for c, n in entries if c in (PLACE, COUNTRY, GENTILIC) and " " not in n}
+        entries += _name_list_entries(common_words, lists_dir, sources, imported_apart, places)
     return Gazetteer.from_entries(entries)
 
 
@@ -273,31 +274,36 @@ def _name_list_entries(
     folder: Path | None = None,
     sources: Collection[str] | None = None,
     imported_apart: bool = False,
+    places: Collection[str] = (),
 ) -> list[tuple[str, str]]:
     """Entries from the world-knowledge lists of well-known names.
 
     A person's full name (محمد حسني مبارك) is a multi-word entry; its first
     word becomes a first name and its last word a surname (``SUR``: مبارك
     alone, on second mention), unless that word is an everyday word of the
-    training data or shorter than three letters.
+    training data or shorter than three letters. An imported list's given
+    name or surname that is also a place (عمان، حلب) is left out: there the
+    place is the likely reading, and the imported lists are long.
     """
     entries: list[tuple[str, str]] = []
     particles = {normalize_word(p) for p in wordlists.NAME_PARTICLES}
     for path, category in name_list_files(folder).items():
-        mark = IMPORTED if imported_apart and path.stem.endswith("-imported") else ""
+        imported = path.stem.endswith("-imported")
+        mark = IMPORTED if imported_apart and imported else ""
+        not_a_name = places if imported else ()
         for name in read_name_list(path, sources):
             words = name.split()
             if category in _WORD_LIST_CATEGORIES and len(words) == 1:
                 folded = normalize_word(name)
-                if len(folded) < 3 or folded in common_words:
+                if len(folded) < 3 or folded in common_words or folded in not_a_name:
                     continue
             entries.append((mark + category, name))
             if category != PERSON or len(words) < 2:
                 continue
             first, last = normalize_word(words[0]), normalize_word(words[-1])
-            if len(first) >= 3 and first not in common_words and first not in particles:
+            if len(first) >= 3 and first not in common_words and first not in particles and first not in not_a_name:
                 entries.append((mark + FIRST_NAME, words[0]))
-            if len(last) >= 3 and last not in common_words:
+            if len(last) >= 3 and last not in common_words and last not in not_a_name:
                 entries.append((mark + SURNAME, words[-1]))
     return entries
 

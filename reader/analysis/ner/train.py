@@ -260,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="folder with the ANERcorp files")
     parser.add_argument("--out", type=Path, default=None, help="model file to write (.crfsuite)")
     parser.add_argument("--dev-only", action="store_true", help="print dev scores, do not train the final model")
+    parser.add_argument("--skip-dev", action="store_true", help="train the final model only (no dev split scores)")
     parser.add_argument(
         "--features",
         default=",".join(sorted(DEFAULT_OPTIONS)),
@@ -391,28 +392,45 @@ def main(argv: Sequence[str] | None = None) -> int:
             line = cross_validate(sentences, fold, args.cv, train, settings, lists, extra=extra, second_dev=second_dev)
             print(line, flush=True)
         return 0
-    train_sentences, dev = split_dev(sentences)
     started = time.perf_counter()
-    gazetteer = build_gazetteer(WordClasses.from_sentences(train_sentences).common_words(), **lists)
-    dev_model = out.with_name(out.stem + ".dev.crfsuite")
-    print(f"training on {len(train_sentences)} sentences, dev {len(dev)} sentences ...", flush=True)
     train = train_crf if args.single_pass else train_stacked
-    train([*train_sentences, *extra], gazetteer, dev_model, **settings)
-    print(f"dev scores, CRF alone ({time.perf_counter() - started:.0f} s):")
-    print(evaluate_model(dev_model, dev, propagate=False).table(), flush=True)
-    print("dev scores, CRF + consistency pass:")
-    print(evaluate_model(dev_model, dev, propagate=True).table(), flush=True)
-    if args.dev_only:
-        print(f"kept the dev model: {dev_model}")
+    if not args.skip_dev and not _dev_scores(sentences, extra, out, train, settings, lists, keep=args.dev_only):
         return 0
-    dev_files = (dev_model, lexicon_path(dev_model), second_pass_path(dev_model))
-    for path in (*dev_files, clusters_path(lexicon_path(dev_model)), contexts_path(lexicon_path(dev_model))):
-        path.unlink(missing_ok=True)
     print(f"training the final model on train + dev ({len(sentences)} sentences, {len(extra)} extra) ...", flush=True)
     gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), **lists)
     train([*sentences, *extra], gazetteer, out, **settings)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
+
+
+def _dev_scores(
+    sentences: Sequence[Sentence],
+    extra: Sequence[Sentence],
+    out: Path,
+    train: Any,
+    settings: dict[str, Any],
+    lists: dict[str, Any],
+    *,
+    keep: bool,
+) -> bool:
+    """Train on the first 90%, print the dev split's scores; False when the dev model is kept (``--dev-only``)."""
+    train_sentences, dev = split_dev(sentences)
+    started = time.perf_counter()
+    gazetteer = build_gazetteer(WordClasses.from_sentences(train_sentences).common_words(), **lists)
+    dev_model = out.with_name(out.stem + ".dev.crfsuite")
+    print(f"training on {len(train_sentences)} sentences, dev {len(dev)} sentences ...", flush=True)
+    train([*train_sentences, *extra], gazetteer, dev_model, **settings)
+    print(f"dev scores, CRF alone ({time.perf_counter() - started:.0f} s):")
+    print(evaluate_model(dev_model, dev, propagate=False).table(), flush=True)
+    print("dev scores, CRF + consistency pass:")
+    print(evaluate_model(dev_model, dev, propagate=True).table(), flush=True)
+    if keep:
+        print(f"kept the dev model: {dev_model}")
+        return False
+    dev_files = (dev_model, lexicon_path(dev_model), second_pass_path(dev_model))
+    for path in (*dev_files, clusters_path(lexicon_path(dev_model)), contexts_path(lexicon_path(dev_model))):
+        path.unlink(missing_ok=True)
+    return True
 
 
 if __name__ == "__main__":

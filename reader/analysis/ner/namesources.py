@@ -219,6 +219,9 @@ def write_lists(imported: dict[str, dict[str, list[str]]], folder: Path) -> dict
     counts: dict[str, int] = {}
     for category, names in imported.items():
         path = folder / IMPORTED_FILES[category]
+        if not names:
+            path.unlink(missing_ok=True)
+            continue
         lines = [HEADER.format(title=path.name)]
         lines += [f"{name}  # {','.join(sources)}\n" for name, sources in sorted(names.items())]
         path.write_text("".join(lines), encoding="utf-8")
@@ -234,9 +237,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--nerar", type=Path, default=None, help="folder of the NERAr dictionaries")
     parser.add_argument("--out", type=Path, default=None, help="folder to write (default: resources/gazetteers)")
+    parser.add_argument(
+        "--sources", default=",".join(SOURCES), help=f"sources to import (of: {', '.join(SOURCES)}; default: all)"
+    )
     args = parser.parse_args(argv)
+    chosen = [s for s in args.sources.split(",") if s]
+    if set(chosen) - set(SOURCES):
+        parser.error(f"unknown sources: {', '.join(sorted(set(chosen) - set(SOURCES)))}")
     nerar = args.nerar or default_data_dir().parent / "nerar"
-    if not nerar.is_dir():
+    if "nerar" in chosen and not nerar.is_dir():
         print(f"NERAr dictionaries not found: {nerar}", file=sys.stderr)
         return 1
     if args.out is None:
@@ -245,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = resource_path("gazetteers")
     else:
         out = args.out
-    sources = {"nerar": nerar_entries(nerar), "wikidata": wikidata_entries(), "arwikicats": arwikicats_entries()}
+    readers = {"nerar": lambda: nerar_entries(nerar), "wikidata": wikidata_entries, "arwikicats": arwikicats_entries}
+    sources = {name: readers[name]() for name in SOURCES if name in chosen}
     imported = import_entries(sources, CommonWords(shared_word_usage()), own_entries(out))
     for name, count in write_lists(imported, out).items():
         print(f"{name}: {count:,} entries")

@@ -71,3 +71,17 @@ def test_reading_by_source_keeps_entries_without_provenance(tmp_path):
     assert read_name_list(path) == ["بغداد", "القاهرة", "دمشق"]
     assert read_name_list(path, sources=["arwikicats"]) == ["بغداد", "دمشق"]
     assert read_name_list(path, sources=[]) == ["بغداد"]
+
+
+def test_import_command_writes_only_the_chosen_sources(tmp_path, capsys):
+    pytest.importorskip("arabic_name_romanizer")
+    from reader.analysis.ner import namesources
+
+    assert namesources.main(["--sources", "wikidata", "--out", str(tmp_path)]) == 0
+    written = sorted(p.name for p in tmp_path.glob("*-imported.txt"))
+    assert written == ["first-names-imported.txt", "people-imported.txt", "surnames-imported.txt"]
+    people = read_name_list(tmp_path / "people-imported.txt")
+    assert len(people) > 10_000
+    assert all(fold_entry(n) == n for n in people[:500])  # stored folded
+    with pytest.raises(SystemExit):
+        namesources.main(["--sources", "nowhere", "--out", str(tmp_path)])

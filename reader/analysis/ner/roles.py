@@ -43,6 +43,7 @@ MATCH_VERBS = _folded(
     "اكتسح أقصى يقصي استضاف يستضيف تستضيف التقى يلتقي تلتقي واجه يواجه تواجه"
 )
 MATCH_LINKS = _folded("على أمام مع ضد")
+_HEAD, _VERB = 1, 2
 #: How far (tokens) a link word may follow the match verb: فاز برشلونة الإسباني على.
 MATCH_REACH = 5
 
@@ -52,12 +53,23 @@ class RoleRules:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._roles: dict[str, int] = {}  # normalized word → its role, cached (news repeats words)
+
+    def _role(self, word: str) -> int:
+        role = self._roles.get(word)
+        if role is None:
+            if len(self._roles) > 200_000:
+                self._roles.clear()
+            role = _HEAD if self._is(word, MEDIA_HEADS) else _VERB if self._is(word, MATCH_VERBS) else 0
+            self._roles[word] = role
+        return role
 
     def apply(self, normalized: Sequence[str], found: Sequence[Found]) -> list[Found]:
         """``found`` with media and clubs retyped, plus untagged news agencies; sorted by start."""
         spans = sorted(found, key=lambda s: s[1])
-        heads = [self._is(word, MEDIA_HEADS) for word in normalized]
-        verbs = [self._is(word, MATCH_VERBS) for word in normalized]
+        roles = [self._role(word) for word in normalized]
+        heads = [role == _HEAD for role in roles]
+        verbs = [role == _VERB for role in roles]
         if not any(heads) and not any(verbs):
             return spans  # the common case: nothing to read
         covered = [False] * len(normalized)

@@ -1,7 +1,14 @@
 """The analyze() pipeline: Source → Analysis.
 
-    tokenize → split sentences → per chunk: names (recognizer) + figures
+    fold invisible characters → tokenize → split sentences
+    → per chunk: names (recognizer) + figures → drop implausible spans
     → document-wide consistency → overlap resolution → entity grouping
+    → offsets mapped back to the shown text
+
+The analysis reads the text with its invisible characters (RLM, ZWJ, bidi
+controls, soft hyphens) folded away (:mod:`reader.invisible`), so
+``\u2067بغداد\u2069`` and ``بغ\u00adداد`` are found as بغداد is; every mention is
+mapped back to the shown text and starts and ends on a visible character.
 
 Long documents are processed in sentence-aligned chunks so a caller (the UI
 worker) can show progress, drop the job between chunks, and paint partial
@@ -12,18 +19,30 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from reader.analysis.grouping import group_entities
 from reader.analysis.recognizer import Recognizer, TokenizedText
 from reader.analysis.tokens import Sentence, split_sentences, tokenize
-from reader.document import Analysis, Source, Span
+from reader.document import Analysis, Mention, Source, Span
 from reader.entity_types import EntityType
+from reader.invisible import FoldedText, fold_invisible
 
 #: Tokens per chunk for the offline model: big enough that per-chunk overhead
 #: vanishes, small enough that progress moves several times a second.
 DEFAULT_CHUNK_TOKENS = 20_000
+
+#: Sane bounds on a mention (docs/analysis.md). The longest names in the
+#: training data and gazetteers are 9 words and 60 characters (العملية
+#: المختلطة للاتحاد الأفريقي والأمم المتحدة في دارفور); a longer span, or a
+#: name with a word longer than any Arabic word, is noise (a 1,000,000-letter
+#: line is not an organization) and is dropped.
+MAX_MENTION_WORDS = 12
+MAX_MENTION_CHARS = 100
+#: Longest word in a name: Arabic words with all their clitics stay under 20
+#: letters (ANERcorp's longest name word has 14).
+MAX_NAME_WORD_CHARS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +115,16 @@ def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
     return kept
 
 
+def plausible(text: str, span: Span) -> bool:
+    """Whether ``span`` of ``text`` is within the sane bounds of a mention."""
+    if span.end - span.start > MAX_MENTION_CHARS:
+        return False
+    words = text[span.start : span.end].split()
+    if len(words) > MAX_MENTION_WORDS:
+        return False
+    return span.type is EntityType.FIGURE or all(len(w) <= MAX_NAME_WORD_CHARS for w in words)
+
+
 def iter_analysis(
     source: Source,
     recognizer: Recognizer | None = None,
@@ -111,7 +140,8 @@ def iter_analysis(
     """
     names = recognizer if recognizer is not None else default_recognizer()
     figures = _figure_recognizer()
-    text = source.text
+    folded = fold_invisible(source.text)
+    text = folded.text
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
     size = chunk_tokens or int(getattr(names, "chunk_tokens", DEFAULT_CHUNK_TOKENS))
@@ -123,14 +153,14 @@ def iter_analysis(
         t0, t1 = sentences[first].first, sentences[last - 1].last
         chunk_sentences_rebased = [Sentence(s.first - t0, s.last - t0) for s in sentences[first:last]]
         chunk = TokenizedText(text, tokens[t0:t1], chunk_sentences_rebased)
-        spans.extend(names.recognize(chunk))
-        spans.extend(figures.recognize(chunk))
+        found = [*names.recognize(chunk), *figures.recognize(chunk)]
+        spans.extend(s for s in found if plausible(text, s))
         if partial and t1 < len(tokens):
-            yield AnalysisProgress(t1 / total, _assemble(source, spans, names.name), final=False)
+            yield AnalysisProgress(t1 / total, _assemble(source, folded, spans, names.name), final=False)
 
     doc = TokenizedText(text, tokens, sentences)
     spans = _consistent(doc, spans)
-    yield AnalysisProgress(1.0, _assemble(source, spans, names.name), final=True)
+    yield AnalysisProgress(1.0, _assemble(source, folded, spans, names.name), final=True)
 
 
 def analyze(source: Source, recognizer: Recognizer | None = None) -> Analysis:
@@ -151,7 +181,15 @@ def _consistent(doc: TokenizedText, spans: list[Span]) -> list[Span]:
     return propagate(doc, names) + figures
 
 
-def _assemble(source: Source, spans: Sequence[Span], recognizer_name: str) -> Analysis:
-    resolved = resolve_overlaps(spans)
-    mentions, entities = group_entities(source.text, resolved)
+def _assemble(source: Source, folded: FoldedText, spans: Sequence[Span], recognizer_name: str) -> Analysis:
+    resolved = resolve_overlaps([s for s in spans if plausible(folded.text, s)])
+    mentions, entities = group_entities(folded.text, resolved)
+    if folded.changed:
+        mentions = tuple(_shown(source.text, folded, m) for m in mentions)
     return Analysis(source, mentions, entities, recognizer_name)
+
+
+def _shown(text: str, folded: FoldedText, mention: Mention) -> Mention:
+    """``mention`` (found in the folded text) placed on the shown text."""
+    start, end = folded.to_shown(mention.start, mention.end)
+    return replace(mention, start=start, end=end, text=text[start:end])

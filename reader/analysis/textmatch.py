@@ -17,7 +17,6 @@ Used by the reading window's Find bar and the entity panel's filter.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
@@ -28,8 +27,13 @@ from camel_tools.utils.normalize import (
 )
 
 from reader.arabic import TATWEEL
+from reader.invisible import REMOVED_CHARACTERS, RemovedRuns
 
-_DROPPED = frozenset(AR_DIAC_CHARSET) | {TATWEEL}
+# Diacritics and tatweel stay with the letter they follow (a match is extended over them).
+_MARKS = frozenset(AR_DIAC_CHARSET) | {TATWEEL}
+# Invisible characters (RLM, ZWJ, soft hyphen, bidi controls) are seen
+# through, as the analysis sees through them: بغداد finds بغ\u00adداد.
+_DROPPED = _MARKS | REMOVED_CHARACTERS
 _DROPPED_RUN = re.compile("[" + re.escape("".join(sorted(_DROPPED))) + "]+")
 
 
@@ -65,26 +69,17 @@ class FoldedText:
     Build one per document and search it many times (every keystroke in Find).
     """
 
-    __slots__ = ("_dropped_before", "_run_at", "folded", "text")
+    __slots__ = ("_runs", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        # Dropped characters come in runs (a letter's diacritics, a stretch of
-        # tatweel). For each run: the folded position it precedes, and how many
-        # original characters were dropped up to and including it.
-        self._run_at: list[int] = []
-        self._dropped_before: list[int] = []
-        dropped = 0
-        for run in _DROPPED_RUN.finditer(text):
-            self._run_at.append(run.start() - dropped)
-            dropped += run.end() - run.start()
-            self._dropped_before.append(dropped)
+        # Dropped characters come in runs (a letter's diacritics, a stretch of tatweel).
+        self._runs = RemovedRuns(text, _DROPPED_RUN)
 
     def original_offset(self, folded_offset: int) -> int:
         """Where folded character ``folded_offset`` is in the original text."""
-        k = bisect_right(self._run_at, folded_offset)
-        return folded_offset + (self._dropped_before[k - 1] if k else 0)
+        return self._runs.original_offset(folded_offset)
 
     def find_all(self, query: str) -> list[tuple[int, int]]:
         """Non-overlapping matches of ``query``, as ``[start, end)`` spans of the original text.
@@ -101,7 +96,7 @@ class FoldedText:
         while at != -1:
             start = self.original_offset(at)
             end = self.original_offset(at + len(key) - 1) + 1
-            while end < len(text) and text[end] in _DROPPED:
+            while end < len(text) and text[end] in _MARKS:
                 end += 1
             spans.append((start, end))
             at = folded.find(key, at + len(key))

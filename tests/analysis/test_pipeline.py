@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.pipeline import analyze, chunk_sentences, iter_analysis, resolve_overlaps
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.pipeline import (
+    MAX_MENTION_CHARS,
+    MAX_MENTION_WORDS,
+    MAX_NAME_WORD_CHARS,
+    analyze,
+    chunk_sentences,
+    iter_analysis,
+    plausible,
+    resolve_overlaps,
+)
 from reader.analysis.recognizer import TokenizedText
 from reader.analysis.tokens import Sentence
 from reader.document import Source, Span
 from reader.entity_types import EntityType
+from reader.invisible import fold_invisible, is_invisible
+from reader.resources import resource_path
 
 P, L, O, F = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.FIGURE
 
@@ -108,3 +123,93 @@ def test_entity_ids_survive_a_paragraph_inserted_above():
     assert all(old == new for old, new in kept), [pair for pair in kept if pair[0] != pair[1]]
     new_names = {m.entity for m in after.mentions if m.start < shift}
     assert new_names and not new_names & {m.entity for m in before.mentions}
+
+
+# Invisible characters: the analysis sees through them (reader/invisible.py).
+RLM, ZWJ, ZWNJ, SHY, ZWSP = "\u200f", "\u200d", "\u200c", "\u00ad", "\u200b"
+LRI, RLI, FSI, PDI, RLO, LRO, PDF = "\u2066", "\u2067", "\u2068", "\u2069", "\u202e", "\u202d", "\u202c"
+
+
+def test_names_wrapped_in_bidi_controls_are_found_without_them():
+    recognizer = WordListRecognizer({"بغداد": L, "الموصل": L})
+    for before, after in ((LRI, PDI), (RLI, PDI), (FSI, PDI), (RLO, PDF), (LRO, PDF), (RLM, RLM)):
+        text = f"وصل الوفد إلى {before}بغداد{after} ثم {before}الموصل{after}."
+        analysis = analyze(Source(text), recognizer)
+        assert [(m.text, m.type) for m in analysis.mentions] == [("بغداد", L), ("الموصل", L)], repr(before)
+        for m in analysis.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("mark", [RLM, ZWJ, ZWNJ, SHY])
+def test_marks_inside_or_beside_a_word_do_not_lose_the_name(mark):
+    recognizer = WordListRecognizer({"بغداد": L, "الموصل": L})
+    text = f"من بغ{mark}داد{mark} إلى {mark}المو{mark}صل"
+    analysis = analyze(Source(text), recognizer)
+    assert [m.text for m in analysis.mentions] == [f"بغ{mark}داد", f"المو{mark}صل"]
+    assert [e.name for e in analysis.entities] == ["بغداد", "الموصل"]
+
+
+def test_zero_width_space_separates_two_names():
+    recognizer = WordListRecognizer({"بغداد": L, "الموصل": L})
+    analysis = analyze(Source(f"من بغداد{ZWSP}الموصل"), recognizer)
+    assert [m.text for m in analysis.mentions] == ["بغداد", "الموصل"]
+
+
+def test_a_giant_token_is_not_a_name():
+    class TagsEverything:
+        name = "tags every word"
+
+        def recognize(self, doc):
+            return [Span(t.start, t.end, O) for t in doc.tokens]
+
+    giant = "ب" * 1_000_000
+    analysis = analyze(Source(f"قال {giant} في بغداد"), TagsEverything())
+    assert [m.text for m in analysis.mentions] == ["قال", "في", "بغداد"]
+    assert all(m.end - m.start <= MAX_MENTION_CHARS for m in analysis.mentions)
+
+
+def test_mention_bounds():
+    text = " ".join(["كلمة"] * 20)
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    twelve = Span(0, words[MAX_MENTION_WORDS - 1][1], O)
+    thirteen = Span(0, words[MAX_MENTION_WORDS][1], O)
+    assert plausible(text, twelve) and not plausible(text, thirteen)
+    long_word = "ب" * (MAX_NAME_WORD_CHARS + 1)
+    assert not plausible(long_word, Span(0, len(long_word), P))
+    assert plausible(long_word, Span(0, len(long_word), F))  # a long number is still a number
+    digits = "1" * (MAX_MENTION_CHARS + 1)
+    assert not plausible(digits, Span(0, len(digits), F))
+
+
+@pytest.fixture(scope="module")
+def sample_article() -> str:
+    return resource_path("samples", "mosul-offensive.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample_types(sample_article):
+    return [(m.text, m.type) for m in analyze(Source(sample_article)).mentions]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_invisible_characters_at_word_boundaries_change_no_mention(sample_article, sample_types, data):
+    """The real model: marks and controls inserted at random word boundaries of
+    the bundled article give the same mentions, each spanning its visible text."""
+    boundaries = sorted({m.start() for m in re.finditer(r"\b", sample_article)})
+    picks = data.draw(st.lists(st.sampled_from(boundaries), min_size=1, max_size=40, unique=True))
+    inserted = data.draw(
+        st.lists(
+            st.sampled_from([RLM, ZWJ, ZWNJ, SHY, LRI, RLI, FSI, PDI, RLO, LRO, PDF, "\u061c", "\ufeff"]),
+            min_size=len(picks),
+            max_size=len(picks),
+        )
+    )
+    text = sample_article
+    for at, char in sorted(zip(picks, inserted, strict=True), reverse=True):
+        text = text[:at] + char + text[at:]
+    analysis = analyze(Source(text))
+    assert [(fold_invisible(m.text).text, m.type) for m in analysis.mentions] == sample_types
+    for m in analysis.mentions:
+        assert text[m.start : m.end] == m.text
+        assert not is_invisible(m.text[0]) and not is_invisible(m.text[-1])

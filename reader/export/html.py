@@ -15,11 +15,19 @@ part linkable and match the JSON export's positions:
 
 All text (article, title, names, variants, ids) goes through ``html.escape``;
 the text itself is never altered: ``<script>`` in an article is shown as text.
+
+Bidi controls cannot deceive (a file named ``\u202egnp.exe`` must not read
+"exe.png", a figure 3500 must not read 0053): each embedding, override or
+isolate (U+202A–U+202E, U+2066–U+2069) is shown as a small label such as
+``RLO`` instead of being written out, so the page contains none of them; every
+paragraph, and every mention that stands as its own word, is isolated
+(``unicode-bidi: isolate``) so nothing reorders across its edges.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from html import escape
@@ -30,6 +38,7 @@ from reader.entity_types import STYLES, TYPE_ORDER, EntityType
 from reader.export import templates
 from reader.export.direction import text_direction
 from reader.export.errors import require_valid
+from reader.invisible import has_controls, show_controls, split_controls
 
 # A paragraph break: a newline followed by one or more blank (whitespace-only) lines.
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -52,7 +61,7 @@ def render_html(analysis: Analysis) -> str:
     return templates.PAGE.substitute(
         lang=lang,
         dir=direction,
-        title=escape(title),
+        title=_attribute(title),
         css=templates.CSS.substitute(fonts=templates.FONTS[direction]),
         type_css=templates.type_css({t.value: STYLES[t] for t in TYPE_ORDER}),
         legend_label=escape(strings["legend"]),
@@ -125,7 +134,7 @@ def render_article(
         text[ranges[0][0] : ranges[0][1]].strip() == (source.title or "").strip()
     )
     if source.title and not headline:
-        blocks.append(f"<h1>{escape(source.title)}</h1>")
+        blocks.append(f"<h1>{_content(source.title)}</h1>")
     render_mention = _MentionRenderer(text, anchors, entities, labels)
     index = 0  # next mention to place; mentions are sorted, paragraphs too
     for number, (start, end) in enumerate(ranges):
@@ -145,7 +154,33 @@ def render_article(
 
 def _text(segment: str) -> str:
     """Escaped article text; a single newline becomes a line break (and stays text)."""
-    return escape(segment).replace("\n", "<br>\n")
+    return _content(segment).replace("\n", "<br>\n")
+
+
+def _content(text: str) -> str:
+    """Escaped text for element content, bidi controls shown as labels."""
+    if not has_controls(text):
+        return escape(text)
+    return "".join(
+        escape(run)
+        if control is None
+        else templates.CONTROL.format(abbreviation=control.abbreviation, description=control.description)
+        for run, control in split_controls(text)
+    )
+
+
+def _attribute(text: str) -> str:
+    """Escaped text for an attribute or the page title (no markup): ``‹RLO›`` labels."""
+    return escape(show_controls(text))
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` begins or ends in the middle of a word (بـ|الموصل)."""
+    return (start > 0 and _is_word_character(text[start - 1])) or (end < len(text) and _is_word_character(text[end]))
+
+
+def _is_word_character(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMN" or char == "\u0640"  # letters, marks, digits, tatweel
 
 
 class _MentionRenderer:
@@ -171,15 +206,16 @@ class _MentionRenderer:
         # The shown text is the source slice, never Mention.text: the page shows the source.
         text = _text(self.text[mention.start : mention.end])
         template = templates.MENTION if "anchor" in attributes else templates.MENTION_UNLINKED
-        return template.format(id=f"m{index}", text=text, **attributes)
+        iso = "" if _inside_word(self.text, mention.start, mention.end) else " iso"
+        return template.format(id=f"m{index}", text=text, iso=iso, **attributes)
 
     def _attributes(self, entity_id: str, entity_type: EntityType) -> dict[str, str]:
-        attributes = {"type": escape(EntityType(entity_type).value), "entity": escape(entity_id)}
+        attributes = {"type": escape(EntityType(entity_type).value), "entity": _attribute(entity_id)}
         anchor = self.anchors.get(entity_id)
         if anchor is not None:
             name = self.entities[entity_id].name
             attributes["anchor"] = anchor
-            attributes["tooltip"] = escape(f"{self.labels[EntityType(entity_type)]}: {name}")
+            attributes["tooltip"] = _attribute(f"{self.labels[EntityType(entity_type)]}: {name}")
         return attributes
 
 
@@ -211,7 +247,7 @@ def render_index(analysis: Analysis, labels: dict[EntityType, str], strings: dic
 
 
 def _index_entry(entity: Entity, strings: dict[str, str]) -> str:
-    name = escape(entity.name)
+    name = _content(entity.name)
     if entity.mentions:
         name_html = f'<a class="entity-name" href="#m{entity.mentions[0]}">{name}</a>'
     else:
@@ -221,7 +257,7 @@ def _index_entry(entity: Entity, strings: dict[str, str]) -> str:
     variants = (
         templates.VARIANTS.format(
             label=escape(strings["variants"]),
-            variants=escape(strings["list_separator"].join(others)),
+            variants=_content(strings["list_separator"].join(others)),
         )
         if others
         else ""
@@ -229,7 +265,7 @@ def _index_entry(entity: Entity, strings: dict[str, str]) -> str:
     return templates.INDEX_ENTRY.format(
         anchor=anchor_id(entity.id),
         type=escape(EntityType(entity.type).value),
-        entity=escape(entity.id),
+        entity=_attribute(entity.id),
         count=entity.count,
         name_html=name_html,
         mentions_label=escape(strings["mentions"]),
@@ -243,7 +279,7 @@ def render_meta(analysis: Analysis, strings: dict[str, str]) -> str:
     parts = []
     if analysis.source.path:
         name = PurePath(analysis.source.path).name
-        parts.append(f"{escape(strings['source'])}: {escape(name)}")
+        parts.append(f"{escape(strings['source'])}: {_content(name)}")
     if analysis.recognizer:
         parts.append(f"{escape(strings['recognizer'])}: {escape(analysis.recognizer)}")
     return " · ".join(parts)

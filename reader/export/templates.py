@@ -84,12 +84,16 @@ VARIANTS = ' <span class="variants">{label}: {variants}</span>'
 
 # One element per mention: the highlight and the link back to its index entry.
 MENTION = (
-    '<a class="ent ent-{type}" id="{id}" href="#{anchor}" data-type="{type}" '
+    '<a class="ent ent-{type}{iso}" id="{id}" href="#{anchor}" data-type="{type}" '
     'data-entity="{entity}" title="{tooltip}">{text}</a>'
 )
 
 # A mention whose entity is missing from the index: still one element, no link.
-MENTION_UNLINKED = '<a class="ent ent-{type}" id="{id}" data-type="{type}" data-entity="{entity}">{text}</a>'
+MENTION_UNLINKED = '<a class="ent ent-{type}{iso}" id="{id}" data-type="{type}" data-entity="{entity}">{text}</a>'
+
+# A bidi control of the article (reader.invisible.CONTROLS), shown as its label
+# instead of being obeyed: ‹RLO›gnp.exe‹PDF› cannot pass for "exe.png".
+CONTROL = '<span class="ctl" title="{description}">{abbreviation}</span>'
 
 # Labels in the page's language, which follows the text's direction.
 STRINGS: dict[str, dict[str, str]] = {
@@ -137,7 +141,7 @@ body {
 }
 h1, h2, h3 { line-height: 1.4; }
 h1, .headline { font-size: 1.6em; font-weight: bold; margin-block: 0.6em; line-height: 1.5; }
-article p { margin-block: 0 1em; }
+article p { margin-block: 0 1em; unicode-bidi: isolate; }
 a { color: inherit; }
 /* The highlight: background tint plus a colored underline. No padding, margin,
    border or inline-block here: any of those would cut the text run and break
@@ -149,6 +153,17 @@ a { color: inherit; }
   text-decoration-thickness: 0.12em;
   text-underline-offset: 0.3em;
   text-decoration-skip-ink: none;
+}
+/* A mention standing as its own word is isolated: nothing around it can
+   reorder it, nor it its neighbours. One that starts or ends inside a word
+   (بـ|الموصل) is not: isolation would split the word and break its joining. */
+.ent.iso { unicode-bidi: isolate; }
+/* A bidi control, shown as a label (as editors show control characters). */
+.ctl {
+  unicode-bidi: isolate; direction: ltr;
+  font: 0.6em/1 ui-monospace, "DejaVu Sans Mono", monospace; vertical-align: 0.25em;
+  color: var(--muted); border: 1px solid var(--rule); border-radius: 0.25em;
+  padding-inline: 0.15em; margin-inline: 0.05em;
 }
 .ent:hover, .ent:focus-visible { text-decoration-thickness: 0.22em; }
 .ent:target, .entity:target { outline: 0.15em solid var(--c); outline-offset: 0.1em; }

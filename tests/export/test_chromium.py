@@ -22,7 +22,7 @@ from reader.document import anchor_id
 from reader.entity_types import STYLES, EntityType
 from reader.export import export
 
-from .builders import SAMPLE, L, O, annotate, build, sample_analysis
+from .builders import SAMPLE, F, L, O, annotate, build, sample_analysis
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
@@ -124,6 +124,29 @@ def test_hostile_article_stays_text_in_chromium(open_export):
     anchor = anchor_id(organization.id)  # entities are anchored by a hash of their id
     assert page(f"document.querySelector('#{anchor} .entity-name').textContent") == "<b>x</b>"
     assert page.errors == [] and page.requests == [page.page.url]
+
+
+def test_bidi_overrides_cannot_reorder_what_the_reader_sees(open_export):
+    """An override before a file name or a figure: shown as a label, and the
+    characters stay in reading order (gnp.exe is not "exe.png", 3500 not 0053)."""
+    text = "وصلت صورة \u202egnp.exe\u202c وقال إن \u202e3500 جندي دخلوا المدينة"
+    start = text.index("3500")
+    page = open_export(build(text, [(start, start + 4, F, "3500")]))
+    lefts = """([selector, word]) => {
+      const root = document.querySelector(selector);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(word);
+        if (at < 0) continue;
+        return [...word].map((_, i) => { const r = document.createRange();
+          r.setStart(node, at + i); r.setEnd(node, at + i + 1); return r.getBoundingClientRect().left; });
+      }
+      return null;
+    }"""
+    for selector, word in (("article p", "gnp.exe"), ("#m0", "3500")):
+        xs = page(lefts, [selector, word])
+        assert xs == sorted(xs), f"{word} is drawn out of order: {xs}"
+    assert page("document.querySelectorAll('article .ctl').length") == 3
 
 
 def test_highlight_inside_a_word_keeps_the_letters_joined(open_export):

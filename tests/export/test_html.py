@@ -285,3 +285,65 @@ def test_random_text_with_markup_characters_round_trips_as_text(analysis):
 
 def test_rendering_is_deterministic(sample):
     assert render_html(sample) == render_html(sample)
+
+
+# --- bidi controls: shown as labels, never obeyed ------------------------------------------
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _restore_controls(page) -> None:
+    """Put each control's character back where its label is (to compare with the source)."""
+    for label in page.select(".ctl"):
+        label.replace_with(chr(int(label["title"].split()[0][2:], 16)))
+
+
+def test_overrides_are_shown_as_labels_and_never_written_raw():
+    text = "صورة \u202egnp.exe\u202c وقال إن \u202e3500 جندي دخلوا \u2067الموصل\u2069"
+    analysis = annotate(
+        text, [("3500", F, "3500"), ("الموصل", L, "الموصل")], title="\u202eعنوان", path="/x/\u202efdp.exe"
+    )
+    html = render_html(analysis)
+    assert not any(c in html for c in BIDI_CONTROLS)
+    page = parse(analysis)
+    labels = [(label.get_text(), label["title"]) for label in page.select("article p .ctl")]
+    assert labels[:2] == [("RLO", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("PDF", "U+202C POP DIRECTIONAL FORMATTING")]
+    assert [label for label, _ in labels] == ["RLO", "PDF", "RLO", "RLI", "PDI"]
+    assert page.select_one("article h1 .ctl").get_text() == "RLO"
+    assert page.title.get_text() == "‹RLO›عنوان"
+    assert page.select_one("footer .ctl").get_text() == "RLO"
+    _restore_controls(page)
+    assert text in page.find("article").get_text()
+    (figure,) = page.select('article [data-type="figure"]')
+    assert figure.get_text() == "3500" and "iso" in figure["class"]
+
+
+def test_paragraphs_and_whole_word_mentions_are_isolated(sample_page, sample):
+    css = sample_page.style.get_text()
+    assert re.search(r"article p \{[^}]*unicode-bidi: isolate", css)
+    assert re.search(r"\.ent\.iso \{[^}]*unicode-bidi: isolate", css)
+    text = sample.source.text
+    for element, mention in zip(mention_elements(sample_page), sample.mentions, strict=True):
+        inside_word = (mention.start > 0 and text[mention.start - 1].isalpha()) or (
+            mention.end < len(text) and text[mention.end].isalpha()
+        )
+        # بـ|الموصل stays joined: a mention inside a word is not isolated.
+        assert ("iso" in element["class"]) is not inside_word, mention.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_controls_never_reach_the_page(data):
+    text = data.draw(st.text(alphabet=ALPHABET + BIDI_CONTROLS + "\u200f\u200d", min_size=1, max_size=80))
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=8))))
+    spans = [(s, e, F, text[s:e]) for s, e in itertools.pairwise(cuts) if data.draw(st.booleans())]
+    analysis = build(text, spans, title=data.draw(st.none() | st.just(text[:10] or "x")))
+    html = render_html(analysis)
+    assert not any(c in html for c in BIDI_CONTROLS)
+    page = parse(analysis)
+    for heading in page.select("article h1"):
+        heading.decompose()
+    _restore_controls(page)
+    assert _without_whitespace(page.find("article").get_text()) == _without_whitespace(text)
+    for element, mention in zip(mention_elements(page), analysis.mentions, strict=True):
+        assert element.get_text() == text[mention.start : mention.end]

@@ -15,6 +15,9 @@ The order, strongest evidence first:
    charset and charset-normalizer's guesses each decode the bytes, and the
    likeliest reading wins (:func:`reader.io.plausibility.score`, plus a prior:
    Windows-1256 is far commoner than ISO-8859-6 for Arabic files).
+   Windows-1252 is always a candidate too, so a Latin-1 French file reads as
+   French (à, û, ê) rather than as Windows-1250's ŕ, ű, ę, and among readings
+   giving the same text it is the one named.
 
 Detection looks at a sample (charset-normalizer is slow on megabytes); the
 whole file is then decoded once, strictly, with the chosen codec.
@@ -34,6 +37,9 @@ SAMPLE_BYTES = 192 * 1024
 # Bytes each single-byte candidate is scored on (scoring is pure Python,
 # about a microsecond a character; 32 KiB is pages of evidence).
 _SCORED_BYTES = 32 * 1024
+
+# Latin code pages that read much French text exactly as Windows-1252 does.
+_LATIN_LOOKALIKES = ("cp1250", "cp1257", "iso8859-10", "iso-8859-1", "iso-8859-15", "cp1254")
 
 # Log prior odds of the candidates (see _prior).
 _PRIOR_DECLARED = 2.0
@@ -239,11 +245,14 @@ def _decode_single_byte(data: bytes, sample: bytes, declared: str | None) -> Dec
     readings = _readings(sample, _candidates(declared, guesses), declared)
     winner = max(readings, key=lambda r: (r.likelihood, -r.rank))
     # Windows-1256 is the default, not a finding: unless the page declared it,
-    # when one of charset-normalizer's guesses reads the same (a French page
-    # in cp1252), name the first such.
-    if winner.codec == "cp1256" and (declared is None or _canonical_or_none(declared) != "cp1256"):
+    # when another reading gives the same text (a French page in cp1252), name
+    # Windows-1252, else the first such guess of charset-normalizer.
+    if winner.codec in ("cp1256", *_LATIN_LOOKALIKES) and (
+        declared is None or _canonical_or_none(declared) != winner.codec
+    ):
         same = {r.codec: r for r in readings if r.text == winner.text}
-        winner = next((same[c] for c in map(_canonical_or_none, guesses) if c in same), winner)
+        preferred = ["cp1252", *map(_canonical_or_none, guesses)] if winner.codec == "cp1256" else ["cp1252"]
+        winner = next((same[c] for c in preferred if c in same), winner)
     others = sorted((r for r in readings if r is not winner), key=lambda r: -r.likelihood)
     for reading in (winner, *others):
         try:
@@ -258,7 +267,7 @@ def _decode_single_byte(data: bytes, sample: bytes, declared: str | None) -> Dec
 def _candidates(declared: str | None, guesses: list[str]) -> list[str]:
     """Canonical single-byte codec names to try, without repeats."""
     candidates: list[str] = []
-    for name in (declared, "cp1256", "iso-8859-6", *guesses):
+    for name in (declared, "cp1256", "iso-8859-6", "cp1252", *guesses):
         codec = _canonical_or_none(name) if name else None
         # Unicode codecs had their chance before; a page that declares one
         # but is not valid in it is judged on its bytes.

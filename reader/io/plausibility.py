@@ -78,6 +78,12 @@ _LOG_P_OTHER_SCRIPT = math.log(0.01)
 # this a two-byte CJK reading of Arabic bytes would win for having half as
 # many characters to pay for.
 _LOG_P_LARGE_SCRIPT = {"CJK": math.log(1 / 3000), "HANGUL": math.log(1 / 1000), "YI": math.log(1 / 1000)}
+# Latin letters outside Windows-1252 (ŕ ű ę ą ū): Central European and Baltic
+# code pages read French bytes as these (à → ŕ in Windows-1250). Latin text
+# beside Arabic is French, English, Spanish, Italian or German far more often
+# than Polish or Czech, and all of those fit in Windows-1252.
+_LOG_P_RARE_LATIN = math.log(0.001)
+_WESTERN_LATIN = frozenset(bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore"))
 _LOG_P_SYMBOL = math.log(1e-4)  # ¬ ¤ ± × ÷ box drawing
 _LOG_P_IMPLAUSIBLE = math.log(1e-5)  # a letter in a word mixing scripts, a stray mark
 _LOG_P_CONTROL = math.log(1e-7)  # C1 controls: ISO-8859-6 decodes 0x80–0x9F to these
@@ -252,6 +258,9 @@ def _word_log_p(word: str) -> tuple[float, int]:
         # (short words like "à" and "él" excepted).
         return count * _LOG_P_IMPLAUSIBLE, count
     (script,) = scripts
+    if script == "LATIN":
+        rare = sum(1 for c in non_ascii if c not in _WESTERN_LATIN)
+        return rare * _LOG_P_RARE_LATIN + (count - rare) * _LOG_P_OTHER_SCRIPT, count
     return count * _LOG_P_LARGE_SCRIPT.get(script, _LOG_P_OTHER_SCRIPT), count
 
 

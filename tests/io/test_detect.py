@@ -258,3 +258,19 @@ def test_a_western_page_is_named_after_charset_normalizers_guess() -> None:
 def test_the_declared_charset_names_identical_readings() -> None:
     text = "Le ministre a déclaré à Genève que la réunion était très utile pour la région.\n" * 3
     assert decode_bytes(text.encode("cp1252"), declared="windows-1256").encoding == "cp1256"
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # à, û, ê differ between Windows-1252 and Windows-1250 (ŕ, ű, ę); É is an Arabic letter in Windows-1256.
+        "L'État a décidé à Paris. Il est sûr que la fête était prête à être célébrée. Où êtes-vous allés?\n",
+        "À Tétouan, les pêcheurs ont reçu une aide après la tempête; le château et la forêt sont fermés.\n",
+        "El niño dijo que mañana irá a la señora. Über die Straße gehen Mädchen und Jungen.\n",
+    ],
+)
+def test_latin_1_and_windows_1252_text_reads_as_written(text: str, codec: str) -> None:
+    decoded = decode_bytes((text * 2).encode(codec))
+    assert decoded.text == text * 2
+    assert decoded.encoding == "cp1252"

@@ -3,7 +3,12 @@
 Markup goes, text stays: ``#`` headings, emphasis, link targets, list
 bullets and numbers, quote markers and raw HTML tags are removed; link text,
 code (inline and fenced) and the text of HTML blocks are kept; images are
-dropped (a reader sees the picture, not its alt text). Each paragraph,
+dropped (a reader sees the picture, not its alt text). What is inside raw
+``<script>``, ``<style>`` and other never-shown elements is dropped, inline
+or in a block, as a browser would not show it. Every link is its text,
+whatever its target (``[x](javascript:alert(1))`` is ``x``: the target is
+never used, so CommonMark's refusal of such links would only leave the raw
+markup in the text). Each paragraph,
 heading, list item and code block is a paragraph of the result, separated
 by a blank line; a soft line break is a space, as when rendered. Table
 rows are lines with tab-separated cells. The title is the first heading.
@@ -27,11 +32,23 @@ from markdown_it.token import Token
 from reader.io.html_page import Page, html_to_text
 
 _SPACES = re.compile(r"[ \t]{2,}")
+# Raw HTML elements whose content a browser never shows as text.
+_HIDDEN_ELEMENTS = frozenset(
+    ["script", "style", "noscript", "template", "textarea", "title", "iframe", "object", "svg", "math", "select"]
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>\s*$")
+
+
+class _TextMarkdown(MarkdownIt):
+    """CommonMark that accepts every link target: targets are never followed, only the text is kept."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
 
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return _TextMarkdown("commonmark").enable(["table", "strikethrough"])
 
 
 def markdown_to_text(source: str) -> Page:
@@ -79,8 +96,13 @@ def _add(paragraphs: list[str], text: str) -> None:
 def _inline_text(token: Token) -> str:
     """The visible text of an inline token: its text and code children."""
     pieces: list[str] = []
+    hidden: list[str] = []  # open never-shown elements: <script> ... </script>
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type == "html_inline":
+            _track_hidden(child.content, hidden)
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
             pieces.append(child.content)
         elif child.type == "softbreak":
             pieces.append(" ")
@@ -89,3 +111,17 @@ def _inline_text(token: Token) -> str:
         # images, raw HTML tags and the open/close markers of emphasis and
         # links add nothing a reader sees
     return "".join(pieces)
+
+
+def _track_hidden(tag: str, hidden: list[str]) -> None:
+    """Open or close a never-shown element for a raw inline tag (``<script>``, ``</script>``)."""
+    match = _TAG.match(tag)
+    if match is None:
+        return
+    closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+    if name not in _HIDDEN_ELEMENTS or self_closing:
+        return
+    if not closing:
+        hidden.append(name)
+    elif name in hidden:
+        del hidden[len(hidden) - 1 - hidden[::-1].index(name) :]

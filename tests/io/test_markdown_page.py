@@ -95,3 +95,25 @@ def test_empty_document() -> None:
 def test_pathological_nesting_does_not_crash(source: str) -> None:
     # markdown-it stops nesting at its limit; the text may be lost, never the program.
     assert isinstance(markdown_to_text(source).text, str)
+
+
+def test_inline_script_and_style_content_is_dropped():
+    page = markdown_to_text(
+        "# عاجل <script>alert(1)</script> من الموصل\n\nقال <STYLE>p{color:red}</STYLE>الوزير "
+        "<script type=x>a <b>b</b></script>في بغداد <b>اليوم</b>"
+    )
+    assert page.title == "عاجل من الموصل"
+    assert page.text == "عاجل من الموصل\n\nقال الوزير في بغداد اليوم"
+    assert "alert" not in page.text and "color" not in page.text
+
+
+def test_an_unclosed_inline_script_hides_only_the_rest_of_its_paragraph():
+    page = markdown_to_text("قال <script>alert(1)\n\nفي بغداد")
+    assert page.text == "قال\n\nفي بغداد"
+
+
+@pytest.mark.parametrize(
+    "target", ["javascript:alert(1)", "vbscript:msgbox(1)", "file:///etc/passwd", "data:text/html,x", "http://x"]
+)
+def test_every_link_is_its_text_whatever_its_target(target):
+    assert markdown_to_text(f"زار [الوزير]({target}) بغداد").text == "زار الوزير بغداد"

@@ -13,6 +13,13 @@ choice the reader may need to see. Showing them safely is the views' and
 exports' job. NUL bytes, or more than a few other control bytes, mean the
 file is binary and it is refused.
 
+Reading never hangs: a special file that looks regular but never ends
+(``/proc/kmsg``, which waits for the next kernel message) is opened
+non-blocking and refused when it would wait, and a read that makes no
+progress for :data:`READ_STALL_SECONDS` (a dead network share, a stuck
+device) is abandoned with a one-line error. FIFOs and devices are refused
+before they are opened.
+
 Every failure is a :class:`LoadError` whose message is one line:
 
     cannot open 'photo.png': it is a binary file (a PNG image), not text
@@ -23,6 +30,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import threading
 from pathlib import Path
 
 from reader.document import Source
@@ -43,6 +51,11 @@ MAX_HTML_BYTES = 16 * 1024 * 1024
 MAX_MARKDOWN_BYTES = 4 * 1024 * 1024
 
 _MIB = 1024 * 1024
+#: A read that makes no progress for this long is abandoned (a local disk
+#: delivers megabytes in that time; only a dead share or device stalls).
+READ_STALL_SECONDS = 10.0
+# Bytes asked for at a time, so a slow but live disk shows progress.
+_READ_CHUNK = 4 * _MIB
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -104,16 +117,71 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise LoadError(path, "it is not a regular file (a device, pipe or socket)")
     if info.st_size > MAX_BYTES:
         raise LoadError(path, _too_large(info.st_size))
-    try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_BYTES + 1)  # the file may have grown since stat
-    except OSError as error:
-        raise LoadError(path, _os_reason(error)) from None
+    data = _read_watched(path)
     if len(data) > MAX_BYTES:
         raise LoadError(path, _too_large(len(data)))
     if not data:
         raise LoadError(path, "it is empty")
     return data
+
+
+class _WouldBlock(Exception):
+    """The file has no more data now but has not ended: a kernel or device file."""
+
+
+def _read_watched(path: str | os.PathLike[str]) -> bytes:
+    """Up to ``MAX_BYTES + 1`` bytes of the file, read on a helper thread that
+    must make progress every READ_STALL_SECONDS. A read stuck in the kernel
+    cannot be interrupted: its thread is left behind (a daemon, it does not
+    keep the program alive) and the caller gets a LoadError at once."""
+    outcome: list[bytes | BaseException] = []
+    progress = [0]
+
+    def read() -> None:
+        try:
+            outcome.append(_read_all(path, progress))
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append(error)
+
+    thread = threading.Thread(target=read, name="arabic-reader-read", daemon=True)
+    thread.start()
+    seen = 0
+    while True:
+        thread.join(READ_STALL_SECONDS)
+        if not thread.is_alive():
+            break
+        if progress[0] == seen:
+            reason = f"reading it stalled for {READ_STALL_SECONDS:g} s (a device or network file that does not answer)"
+            raise LoadError(path, reason)
+        seen = progress[0]
+    result = outcome[0]
+    if isinstance(result, _WouldBlock):
+        raise LoadError(path, "it is a special file that never ends (reading it would wait forever)")
+    if isinstance(result, OSError):
+        raise LoadError(path, _os_reason(result))
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _read_all(path: str | os.PathLike[str], progress: list[int]) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    with open(path, "rb", buffering=0, opener=_open_nonblocking) as file:
+        while total <= MAX_BYTES:
+            chunk = file.read(min(_READ_CHUNK, MAX_BYTES + 1 - total))
+            if chunk is None:  # EAGAIN: only special files say so (O_NONBLOCK is ignored by disks)
+                raise _WouldBlock
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            progress[0] = total
+    return b"".join(chunks)
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def format_of(path: str | os.PathLike[str], data: bytes, encoding: str | None = None) -> str:

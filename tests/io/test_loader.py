@@ -7,6 +7,8 @@ import codecs
 import contextlib
 import os
 import stat
+import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -462,3 +464,63 @@ def test_arabic_latin_text_round_trips_through_windows_1256(tmp_path: Path, text
     source = load(path)
     assert source.text == text
     assert source.encoding in ("utf-8", "cp1256")  # pure ASCII is (also) UTF-8
+
+
+KMSG = Path("/proc/kmsg")
+
+
+@pytest.mark.skipif(not os.access(KMSG, os.R_OK), reason="/proc/kmsg is readable by root on Linux only")
+def test_a_kernel_file_that_never_ends_is_refused_without_hanging() -> None:
+    # Regular in stat, but a read waits for the next kernel message, forever.
+    assert load_error(KMSG).endswith(": it is a special file that never ends (reading it would wait forever)")
+
+
+class _WaitingFile:
+    """A file whose read would block until ``release`` is set (a stuck device)."""
+
+    def __init__(self, release: threading.Event, answer: bytes | None) -> None:
+        self.release, self.answer = release, answer
+
+    def __enter__(self) -> _WaitingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def read(self, size: int) -> bytes | None:
+        self.release.wait(30)
+        return self.answer
+
+
+def test_a_read_that_would_block_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ready = threading.Event()
+    ready.set()
+    monkeypatch.setattr(loader, "open", lambda *a, **k: _WaitingFile(ready, None), raising=False)
+    message = load_error(write(tmp_path, "a.txt", ARTICLE.encode()))
+    assert message.endswith(": it is a special file that never ends (reading it would wait forever)")
+
+
+def test_a_read_that_stalls_is_abandoned_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    monkeypatch.setattr(loader, "READ_STALL_SECONDS", 0.2)
+    monkeypatch.setattr(loader, "open", lambda *a, **k: _WaitingFile(release, b""), raising=False)
+    started = time.monotonic()
+    try:
+        message = load_error(write(tmp_path, "a.txt", ARTICLE.encode()))
+    finally:
+        release.set()  # let the abandoned reader finish
+    assert message.endswith(": reading it stalled for 0.2 s (a device or network file that does not answer)")
+    assert time.monotonic() - started < 5
+
+
+def test_files_are_opened_non_blocking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    flags_seen: list[int] = []
+    real_open = os.open
+
+    def spy(path: str, flags: int, *args: object) -> int:
+        flags_seen.append(flags)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(loader.os, "open", spy)
+    assert load(write(tmp_path, "a.txt", ARTICLE.encode())).text == ARTICLE
+    assert flags_seen and all(f & os.O_NONBLOCK for f in flags_seen)

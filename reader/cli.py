@@ -3,7 +3,7 @@
     arabic-reader [FILE]                               open the window
     arabic-reader open FILE --screenshot OUT.png       render the window to PNG
     arabic-reader analyze FILE [--format json|tsv]     print the analysis
-    arabic-reader export FILE -o OUT.html|.json|.csv   write an export
+    arabic-reader export FILE -o OUT.html|.json|.csv   write an export (--force replaces OUT)
 
 Exit codes: 0 success, 2 bad usage, 1 unreadable or unsupported input (one
 line on stderr, never a traceback).
@@ -81,6 +81,9 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         _add_model_option(parser)
     elif subcommand == "export":
         parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .html, .json or .csv")
+        parser.add_argument(
+            "--force", action="store_true", help="replace OUT if it exists (a read-only file is still never replaced)"
+        )
         _add_model_option(parser)
     return parser
 
@@ -143,10 +146,11 @@ def _recognizer(model: str):
         return None
 
 
-def _analysis(args):
+def _analysis(args, source=None):
     from reader.analysis.pipeline import analyze
 
-    source = _load(args.file, args.encoding)
+    if source is None:
+        source = _load(args.file, args.encoding)
     return analyze(source, _recognizer(args.model))
 
 
@@ -162,17 +166,16 @@ def _analyze(args) -> int:
 
 
 def _export(args) -> int:
-    from reader.export import ExportError, export, refuse_source
-    from reader.io import WriteError
+    from reader.export import ExportError, ExportExistsError, check_export_path, export
 
+    source = _load(args.file, args.encoding)
     try:
-        refuse_source(args.output, args.file)  # before the analysis: at once
+        # Every problem with the output is found before minutes of analysis.
+        check_export_path(args.output, source=source.path, overwrite=args.force)
+        export(_analysis(args, source), args.output, overwrite=args.force)
+    except ExportExistsError as error:
+        raise UserError(f"{error}; use --force to replace it") from None
     except ExportError as error:
-        raise UserError(str(error)) from None
-    analysis = _analysis(args)
-    try:
-        export(analysis, args.output)
-    except (ExportError, WriteError) as error:
         raise UserError(str(error)) from None
     return 0
 

@@ -13,8 +13,17 @@ half-written file. Both raise one-line errors (:class:`LoadError`,
 """
 
 from reader.io.encodings import SUPPORTED_ENCODINGS
-from reader.io.errors import LoadError, WriteError
+from reader.io.errors import LoadError, TargetExistsError, WriteError
 from reader.io.loader import MAX_BYTES, load
-from reader.io.write import write_atomic
+from reader.io.write import check_writable, write_atomic
 
-__all__ = ["MAX_BYTES", "SUPPORTED_ENCODINGS", "LoadError", "WriteError", "load", "write_atomic"]
+__all__ = [
+    "MAX_BYTES",
+    "SUPPORTED_ENCODINGS",
+    "LoadError",
+    "TargetExistsError",
+    "WriteError",
+    "check_writable",
+    "load",
+    "write_atomic",
+]

@@ -1,4 +1,4 @@
-"""The two errors the I/O layer raises, each readable as one line.
+"""The errors the I/O layer raises, each readable as one line.
 
 ``str(error)`` is what the command line prints and the UI shows, e.g.
 ``cannot open 'x.bin': it is a binary file (a PNG image), not text``.
@@ -27,3 +27,7 @@ class WriteError(Exception):
         self.path = os.fspath(path)
         self.reason = reason
         super().__init__(f"cannot write '{self.path}': {reason}")
+
+
+class TargetExistsError(WriteError):
+    """The file exists and the caller asked not to replace it (``overwrite=False``)."""

@@ -5,6 +5,12 @@ same file system), is flushed and fsync'ed, and then renamed over the target
 with :func:`os.replace`, which is atomic. If anything fails on the way the
 temporary file is removed and the target, if it existed, is untouched.
 
+A user's file is never destroyed by surprise: a read-only file is never
+replaced, and with ``overwrite=False`` no existing file is (the new file is
+linked into place only if the name is still free, so a file created
+meanwhile is not replaced either). :func:`check_writable` makes the same
+checks up front, so a command can refuse before doing minutes of work.
+
     write_atomic("report.html", "<p>الموصل</p>")   # report.html is the old file or the new one, never half
 """
 
@@ -16,25 +22,55 @@ import secrets
 import stat
 
 from reader.io.encodings import label
-from reader.io.errors import WriteError
+from reader.io.errors import TargetExistsError, WriteError
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
+def check_writable(path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+    """Raise :class:`WriteError` (one line) if ``path`` cannot be written:
+    it is a folder, its folder is missing or not writable, it is a read-only
+    file, or it exists and ``overwrite`` is false (:class:`TargetExistsError`).
+    """
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)
+    directory = os.path.dirname(target) or "."
+    if os.path.isdir(target):
+        raise WriteError(shown, "it is a folder")
+    if not os.path.isdir(directory):
+        if os.path.exists(directory):
+            raise WriteError(shown, f"'{directory}' is not a folder")
+        raise WriteError(shown, f"the folder '{directory}' does not exist")
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise WriteError(shown, _reason(error)) from None
+    if info is not None:
+        if not overwrite:
+            raise TargetExistsError(shown, "it already exists")
+        if _read_only(target, info.st_mode):
+            raise WriteError(shown, "it is read-only")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise WriteError(shown, f"permission denied: cannot create files in '{directory}'")
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8", *, overwrite: bool = True
+) -> None:
     """Write ``data`` (text is encoded with ``encoding``) to ``path`` atomically.
 
     A symbolic link is followed: the file it points to is replaced. The new
     file gets the old one's permissions, or the usual ones (0666 minus the
     umask) when there was none. Raises :class:`WriteError` (one line) when
-    the text cannot be encoded or the destination cannot be written.
+    the text cannot be encoded or the destination cannot be written (see
+    :func:`check_writable`: a read-only file, or with ``overwrite=False`` any
+    existing file, is left alone).
     """
     shown = os.fspath(path)
     target = os.path.realpath(shown)
     payload = _encode(shown, data, encoding)
     directory = os.path.dirname(target) or "."
-    if os.path.isdir(target):
-        raise WriteError(shown, "it is a folder")
-    if not os.path.isdir(directory):
-        raise WriteError(shown, f"the folder '{directory}' does not exist")
+    check_writable(shown, overwrite=overwrite)
 
     temporary, fd = _create_temporary(shown, target)
     try:
@@ -42,8 +78,11 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
             file.write(payload)
             file.flush()
             os.fsync(file.fileno())
-        _copy_mode(target, temporary)
-        os.replace(temporary, target)
+        if overwrite:
+            _copy_mode(target, temporary)
+            os.replace(temporary, target)
+        else:
+            _place_new(shown, temporary, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -51,6 +90,30 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
             raise WriteError(shown, _reason(error)) from None
         raise
     _sync_directory(directory)
+
+
+def _read_only(target: str, mode: int) -> bool:
+    """A file nobody may write (no write bit: even root is refused), or we may not."""
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
+
+
+def _place_new(shown: str, temporary: str, target: str) -> None:
+    """Give the finished temporary file the target's name only if no file has it.
+
+    A hard link fails when the name exists, atomically; the temporary name is
+    then removed. Where hard links are not supported (FAT, some network
+    shares) the name is checked just before the rename instead.
+    """
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise TargetExistsError(shown, "it already exists") from None
+    except OSError:
+        if os.path.lexists(target):
+            raise TargetExistsError(shown, "it already exists") from None
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
 
 
 def _encode(shown: str, data: str | bytes, encoding: str) -> bytes:

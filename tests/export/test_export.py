@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
 import reader.export.html
-from reader.export import FORMATS, ExportError, export, render_html
+from reader.export import FORMATS, ExportError, ExportExistsError, check_export_path, export, render_html
 
 
 @pytest.mark.parametrize("name", ["out.html", "OUT.HTM", "out.json", "out.csv"])
@@ -118,3 +119,37 @@ def test_end_to_end_from_the_sample_file_through_the_real_pipeline(tmp_path):
     assert json.loads((tmp_path / "mosul.json").read_text(encoding="utf-8")) == analysis.to_dict()
     table = list(csv.DictReader(io.StringIO((tmp_path / "mosul.csv").read_text(encoding="utf-8-sig"))))
     assert [(row["name"], int(row["count"])) for row in table] == [(e.name, e.count) for e in analysis.entities]
+
+
+def test_overwrite_false_keeps_an_existing_export(sample, tmp_path):
+    path = tmp_path / "out.html"
+    path.write_text("mine")
+    with pytest.raises(ExportExistsError, match="it already exists"):
+        export(sample, path, overwrite=False)
+    assert path.read_text() == "mine"
+    export(sample, path)  # the window asks first, then replaces
+    assert path.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_a_read_only_export_is_never_replaced(sample, tmp_path):
+    path = tmp_path / "out.json"
+    path.write_text("mine")
+    path.chmod(0o444)
+    with pytest.raises(ExportError, match="it is read-only"):
+        export(sample, path)
+    assert path.read_text() == "mine"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("folder", "it is a folder; give a file name ending in .html, .json or .csv"),
+        ("report", "unsupported format (no suffix)"),
+        ("no/such/out.html", "does not exist"),
+    ],
+)
+def test_check_export_path_reports_the_problem_without_rendering(sample, tmp_path, monkeypatch, name, message):
+    (tmp_path / "folder").mkdir()
+    monkeypatch.setattr(reader.export.html, "require_valid", lambda analysis: pytest.fail("rendered"))
+    with pytest.raises(ExportError, match=re.escape(message)):
+        check_export_path(tmp_path / name)

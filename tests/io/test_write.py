@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import reader.io.write as write_module
-from reader.io import WriteError, write_atomic
+from reader.io import TargetExistsError, WriteError, check_writable, write_atomic
 
 TEXT = "<p>قال العبادي إن القوات دخلت الموصل</p>\n"
 
@@ -172,3 +172,74 @@ def test_a_symlink_is_followed(tmp_path: Path) -> None:
     write_atomic(link, TEXT)
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == TEXT
+
+
+def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "out.html"
+    path.write_text("old")
+    path.chmod(0o444)
+    try:
+        assert write_error(path, TEXT).endswith(": it is read-only")  # even for root
+        assert path.read_text() == "old" and files_in(tmp_path) == ["out.html"]
+    finally:
+        path.chmod(0o644)
+
+
+def test_without_overwrite_an_existing_file_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "out.html"
+    path.write_text("old")
+    with pytest.raises(TargetExistsError) as caught:
+        write_atomic(path, TEXT, overwrite=False)
+    assert str(caught.value) == f"cannot write '{path}': it already exists"
+    assert path.read_text() == "old" and files_in(tmp_path) == ["out.html"]
+    write_atomic(tmp_path / "new.html", TEXT, overwrite=False)
+    assert (tmp_path / "new.html").read_text(encoding="utf-8") == TEXT
+    assert files_in(tmp_path) == ["new.html", "out.html"]
+
+
+def test_a_file_created_during_the_write_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "out.html"
+    real_fsync = os.fsync
+
+    def someone_else_writes(fd: int) -> None:
+        real_fsync(fd)
+        if not path.exists():
+            path.write_text("theirs")
+
+    monkeypatch.setattr(write_module.os, "fsync", someone_else_writes)
+    with pytest.raises(TargetExistsError):
+        write_atomic(path, TEXT, overwrite=False)
+    assert path.read_text() == "theirs" and files_in(tmp_path) == ["out.html"]
+
+
+def test_without_hard_links_the_name_is_checked_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: str, target: str) -> None:
+        raise PermissionError(1, "Operation not permitted")  # what FAT says
+
+    monkeypatch.setattr(write_module.os, "link", no_links)
+    write_atomic(tmp_path / "out.html", TEXT, overwrite=False)
+    assert (tmp_path / "out.html").read_text(encoding="utf-8") == TEXT
+    assert files_in(tmp_path) == ["out.html"]
+
+
+@pytest.mark.parametrize(
+    ("make", "ending"),
+    [
+        (lambda d: d / "out.html", None),
+        (lambda d: d / "missing" / "out.html", "does not exist"),
+        (lambda d: d / "file.txt" / "out.html", "is not a folder"),
+        (lambda d: d, ": it is a folder"),
+    ],
+)
+def test_check_writable_finds_the_problem_before_any_work(tmp_path: Path, make, ending) -> None:
+    (tmp_path / "file.txt").write_text("x")
+    path = make(tmp_path)
+    if ending is None:
+        check_writable(path)
+        check_writable(path, overwrite=False)
+    else:
+        with pytest.raises(WriteError, match=ending):
+            check_writable(path)
+    assert files_in(tmp_path) == ["file.txt"]

@@ -108,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `arabic-reader analyze x | head`: the reader left, nothing to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the interpreter's final flush is silent)
+        return 1
     except Exception as error:  # a bug or a broken install: still one line, no traceback
         if os.environ.get("ARABIC_READER_DEBUG"):
             raise
@@ -155,13 +158,18 @@ def _analysis(args, source=None):
 
 
 def _analyze(args) -> int:
-    from reader.export import ExportError, render_json, render_tsv
+    from reader.export import ExportError, iter_json, render_tsv
 
     analysis = _analysis(args)
-    try:
-        sys.stdout.write(render_json(analysis) if args.format == "json" else render_tsv(analysis))
-    except ExportError as error:
-        raise UserError(str(error)) from None
+    if args.format == "json":
+        try:
+            # In pieces: the JSON of a 60 MB article would take a gigabyte as one string.
+            for piece in iter_json(analysis):
+                sys.stdout.write(piece)
+        except ExportError as error:
+            raise UserError(str(error)) from None
+    else:
+        sys.stdout.write(render_tsv(analysis))
     return 0
 
 

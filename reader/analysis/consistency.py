@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from reader.analysis.ner.wordforms import article_stem, normalize_word, proclitic_candidates
 from reader.analysis.recognizer import TokenizedText
+from reader.analysis.tokens import index_of, token_offsets
 from reader.document import Span
 from reader.entity_types import EntityType
 
@@ -56,18 +57,19 @@ def propagate(
     as they are; only untagged tokens gain new spans.
     """
     common = shipped_common_words() if common_words is None else common_words
-    norms = [normalize_word(t.text) for t in doc.tokens]
-    by_start = {t.start: i for i, t in enumerate(doc.tokens)}
-    by_end = {t.end: i for i, t in enumerate(doc.tokens)}
+    text = doc.text
+    # Offsets arrays and one normalized word (a shared, cached string) per
+    # token: a 6-million-token article must not cost a dict entry per token.
+    starts, ends = token_offsets(doc.tokens)
+    norms = [normalize_word(text[start:end]) for start, end in zip(starts, ends, strict=True)]
 
     votes: dict[Key, dict[EntityType, float]] = defaultdict(lambda: defaultdict(float))
-    covered = [False] * len(doc.tokens)
+    covered = bytearray(len(norms))
     for span in spans:
-        first, last = by_start.get(span.start), by_end.get(span.end)
+        first, last = index_of(starts, span.start), index_of(ends, span.end)
         if first is None or last is None:
             continue
-        for i in range(first, last + 1):
-            covered[i] = True
+        covered[first : last + 1] = b"\x01" * (last + 1 - first)
         if span.type not in NAME_TYPES or span.score < min_score:
             continue
         words = norms[first : last + 1]
@@ -96,7 +98,7 @@ def propagate(
             i += 1
             continue
         length, entity_type = match
-        start, end = doc.tokens[i].start, doc.tokens[i + length - 1].end
+        start, end = starts[i], ends[i + length - 1]
         found.append(Span(start, end, entity_type, score=PROPAGATED_SCORE))
         i += length
     found.sort(key=lambda s: (s.start, -s.end))
@@ -129,7 +131,7 @@ def _usable(key: Key, common: Collection[str]) -> bool:
 def _match_at(
     i: int,
     norms: Sequence[str],
-    covered: Sequence[bool],
+    covered: bytearray,
     names: dict[str, list[tuple[Key, EntityType, float]]],
     end: int,
 ) -> tuple[int, EntityType] | None:

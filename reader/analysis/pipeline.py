@@ -24,7 +24,7 @@ from functools import cache
 
 from reader.analysis.grouping import group_entities
 from reader.analysis.recognizer import Recognizer, TokenizedText
-from reader.analysis.tokens import Sentence, split_sentences, tokenize
+from reader.analysis.tokens import Sentence, TokenTable, split_sentences
 from reader.document import Analysis, Mention, Source, Span
 from reader.entity_types import EntityType
 from reader.invisible import FoldedText, fold_invisible
@@ -142,7 +142,7 @@ def iter_analysis(
     figures = _figure_recognizer()
     folded = fold_invisible(source.text)
     text = folded.text
-    tokens = tokenize(text)
+    tokens = TokenTable.of(text)
     sentences = split_sentences(text, tokens)
     size = chunk_tokens or int(getattr(names, "chunk_tokens", DEFAULT_CHUNK_TOKENS))
     chunks = chunk_sentences(sentences, size)

@@ -15,11 +15,11 @@ Nothing here knows where the mentions came from. Renderers live in
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.document import Analysis
-from reader.export.data import render_csv, render_json, render_tsv
+from reader.export.data import iter_json, render_csv, render_json, render_tsv
 from reader.export.errors import ExportError
 from reader.export.html import render_html
 from reader.io import TargetExistsError, WriteError, check_writable, write_atomic
@@ -30,6 +30,7 @@ __all__ = [
     "ExportExistsError",
     "check_export_path",
     "export",
+    "iter_json",
     "refuse_source",
     "render_csv",
     "render_html",
@@ -45,10 +46,11 @@ FORMATS: dict[str, str] = {
 }
 
 # suffix → (renderer, encoding). CSV carries a BOM so spreadsheets detect UTF-8.
-_WRITERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
+# JSON is written in pieces: with the whole text it is the biggest export.
+_WRITERS: dict[str, tuple[Callable[[Analysis], str | Iterable[str]], str]] = {
     ".html": (render_html, "utf-8"),
     ".htm": (render_html, "utf-8"),
-    ".json": (render_json, "utf-8"),
+    ".json": (iter_json, "utf-8"),
     ".csv": (render_csv, "utf-8-sig"),
 }
 

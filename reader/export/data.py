@@ -14,6 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 
 from reader.document import Analysis, Entity
 from reader.export.errors import ExportError, require_valid
@@ -26,14 +28,51 @@ VARIANT_SEPARATOR = " | "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: Mentions or entities encoded per piece yielded by :func:`iter_json`.
+_JSON_BATCH = 2000
+
+
 def render_json(analysis: Analysis) -> str:
     """``Analysis.to_dict()`` as JSON: Arabic unescaped, indented by 2, newline at end.
 
     Example: ``"text": "بغداد – أعلن …"`` rather than ``"\\u0628\\u063a…"``.
     """
+    return "".join(iter_json(analysis))
+
+
+def iter_json(analysis: Analysis) -> Iterator[str]:
+    """:func:`render_json`'s text in pieces, for writing a big analysis without
+    holding all of it: a 60 MB article has 800,000 mentions, and their dicts
+    plus the JSON text would take more than a gigabyte at once. The pieces
+    join to exactly ``json.dumps(analysis.to_dict(), ensure_ascii=False,
+    indent=2) + "\\n"``.
+    """
     require_valid(analysis)
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    # The top level with empty lists, so every key to_dict() has is kept in
+    # order; a raw newline never occurs inside a JSON string, so the lists'
+    # places are found unambiguously.
+    shell = _encode(encoder, replace(analysis, mentions=(), entities=()).to_dict())
+    position = 0
+    for key, items in (("mentions", analysis.mentions), ("entities", analysis.entities)):
+        marker = f'\n  "{key}": []'
+        at = shell.index(marker, position)
+        yield shell[position : at + len(marker) - 1]
+        position = at + len(marker)
+        if items:
+            yield "\n"
+            for first in range(0, len(items), _JSON_BATCH):
+                batch = items[first : first + _JSON_BATCH]
+                pieces = ("    " + _encode(encoder, item.to_dict()).replace("\n", "\n    ") for item in batch)
+                yield ("" if first == 0 else ",\n") + ",\n".join(pieces)
+            yield "\n  "
+        yield "]"
+    yield shell[position:] + "\n"
+
+
+def _encode(encoder: json.JSONEncoder, value: object) -> str:
     try:
-        return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return encoder.encode(value)
     except ValueError as error:  # a NaN/infinite figure value has no JSON spelling
         raise ExportError(f"cannot export JSON: {error}") from error
 

@@ -16,10 +16,12 @@ checks up front, so a command can refuse before doing minutes of work.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterable, Iterator
 
 from reader.io.encodings import label
 from reader.io.errors import TargetExistsError, WriteError
@@ -55,9 +57,16 @@ def check_writable(path: str | os.PathLike[str], *, overwrite: bool = True) -> N
 
 
 def write_atomic(
-    path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8", *, overwrite: bool = True
+    path: str | os.PathLike[str],
+    data: str | bytes | Iterable[str],
+    encoding: str = "utf-8",
+    *,
+    overwrite: bool = True,
 ) -> None:
     """Write ``data`` (text is encoded with ``encoding``) to ``path`` atomically.
+
+    ``data`` may be text in pieces (an iterable of str, e.g. a generator): a
+    big export is then encoded and written piece by piece, never held whole.
 
     A symbolic link is followed: the file it points to is replaced. The new
     file gets the old one's permissions, or the usual ones (0666 minus the
@@ -68,14 +77,15 @@ def write_atomic(
     """
     shown = os.fspath(path)
     target = os.path.realpath(shown)
-    payload = _encode(shown, data, encoding)
+    pieces = _encode_pieces(shown, data, encoding)
     directory = os.path.dirname(target) or "."
     check_writable(shown, overwrite=overwrite)
 
     temporary, fd = _create_temporary(shown, target)
     try:
         with os.fdopen(fd, "wb") as file:
-            file.write(payload)
+            for piece in pieces:
+                file.write(piece)
             file.flush()
             os.fsync(file.fileno())
         if overwrite:
@@ -116,18 +126,41 @@ def _place_new(shown: str, temporary: str, target: str) -> None:
     os.unlink(temporary)
 
 
-def _encode(shown: str, data: str | bytes, encoding: str) -> bytes:
+def _encode_pieces(shown: str, data: str | bytes | Iterable[str], encoding: str) -> Iterator[bytes]:
+    """The bytes to write, in pieces. Whole text is encoded at once, before any
+    file is created; text in pieces is encoded as it is written."""
     if isinstance(data, bytes):
-        return data
+        return iter((data,))
     try:
-        return data.encode(encoding)
+        encoder = codecs.getincrementalencoder(encoding)()  # a BOM (utf-8-sig) only once
     except LookupError:
         raise WriteError(shown, f"'{encoding}' is not a known encoding") from None
+    if isinstance(data, str):
+        return iter((_encode_piece(shown, encoder, encoding, data, 0, final=True),))
+    return _encode_stream(shown, encoder, data, encoding)
+
+
+def _encode_stream(
+    shown: str, encoder: codecs.IncrementalEncoder, data: Iterable[str], encoding: str
+) -> Iterator[bytes]:
+    position = 0
+    for text in data:
+        yield _encode_piece(shown, encoder, encoding, text, position)
+        position += len(text)
+    yield encoder.encode("", final=True)
+
+
+def _encode_piece(
+    shown: str, encoder: codecs.IncrementalEncoder, encoding: str, text: str, position: int, final: bool = False
+) -> bytes:
+    try:
+        return encoder.encode(text, final)
     except UnicodeEncodeError as error:
         char = error.object[error.start]
+        where = position + error.start
         raise WriteError(
             shown,
-            f"the text has characters {label(encoding)} cannot store (U+{ord(char):04X} at position {error.start})",
+            f"the text has characters {label(encoding)} cannot store (U+{ord(char):04X} at position {where})",
         ) from None
 
 

@@ -7,7 +7,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.tokens import split_sentences, tokenize
+from reader.analysis.tokens import TokenTable, index_of, split_sentences, token_offsets, tokenize
 
 ARABIC_SENTENCES = [
     "قال العبادي: إن القوات دخلت بالموصل.",
@@ -88,3 +88,22 @@ def test_sentence_boundaries(text, expected):
     tokens = tokenize(text)
     got = [" ".join(t.text for t in tokens[s.first : s.last]) for s in split_sentences(text, tokens)]
     assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=alphabet, max_size=120), st.integers(-5, 40), st.integers(-5, 40))
+def test_token_table_holds_the_same_tokens_and_sentences(text, a, b):
+    tokens = tokenize(text)
+    table = TokenTable.of(text)
+    assert len(table) == len(tokens)
+    assert list(table) == tokens
+    assert table[a:b] == tokens[a:b]
+    if tokens:
+        assert table[a % len(tokens)] == tokens[a % len(tokens)]
+        assert table[-1] == tokens[-1]
+    assert split_sentences(text, table) == split_sentences(text, tokens)
+    starts, ends = token_offsets(tokens)
+    assert list(starts) == list(table.starts) and list(ends) == list(table.ends)
+    for i, token in enumerate(tokens):
+        assert index_of(starts, token.start) == i and index_of(ends, token.end) == i
+    assert index_of(starts, len(text) + 1) is None

@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
 from reader.document import Analysis, Mention, Source
-from reader.export import ExportError, render_csv, render_json
+from reader.export import ExportError, iter_json, render_csv, render_json
 from reader.export.data import CSV_HEADER, VARIANT_SEPARATOR
 
-from .builders import F, L, O, annotate, build
+from .builders import F, L, O, P, annotate, build
 
 
 def test_json_is_exactly_the_analysis_contract(sample):
@@ -81,3 +82,16 @@ def test_csv_of_an_entity_without_mentions_has_an_empty_offset():
     assert rows(analysis) == [
         {"type": "place", "name": "بغداد", "count": "0", "variants": "بغداد", "first_offset": "", "id": "E0"}
     ]
+
+
+@pytest.mark.parametrize("repeats", [0, 1, 2500])
+def test_json_in_pieces_is_exactly_the_json_of_to_dict(repeats):
+    # 5,000 mentions: more than one batch of iter_json.
+    text = "زار سامي بغداد. " * repeats
+    spans = [(m.start(), m.end(), L, "بغداد") for m in re.finditer("بغداد", text)]
+    spans += [(m.start(), m.end(), P, "سامي") for m in re.finditer("سامي", text)]
+    analysis = build(text, spans, path='/x/"mentions": [].txt')
+    pieces = list(iter_json(analysis))
+    assert "".join(pieces) == json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if repeats > 1000:  # never one big string: the mentions come in several pieces
+        assert sum('"start"' in piece for piece in pieces) >= 3

@@ -243,3 +243,17 @@ def test_check_writable_finds_the_problem_before_any_work(tmp_path: Path, make, 
         with pytest.raises(WriteError, match=ending):
             check_writable(path)
     assert files_in(tmp_path) == ["file.txt"]
+
+
+def test_text_in_pieces_is_written_whole(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    write_atomic(path, (piece for piece in ["type,name\r\n", "place,الموصل\r\n"]), encoding="utf-8-sig")
+    assert path.read_bytes() == "\ufefftype,name\r\nplace,الموصل\r\n".encode()  # one BOM
+
+
+def test_a_piece_the_encoding_cannot_hold_leaves_the_target(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    path.write_bytes(b"original")
+    message = write_error(path, iter(["نسبة ", "٨٥٪"]), encoding="cp1256")
+    assert message.endswith("(U+0668 at position 5)")
+    assert path.read_bytes() == b"original" and files_in(tmp_path) == ["out.txt"]

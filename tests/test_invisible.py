@@ -84,12 +84,3 @@ def test_split_controls_covers_the_text_in_order(text):
         else:
             assert run == control.char
     assert not has_controls(show_controls(text))
-
-
-def test_docstring_examples():
-    import doctest
-
-    import reader.invisible
-
-    result = doctest.testmod(reader.invisible)
-    assert result.attempted > 0 and result.failed == 0

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
 
+from reader.arabic import TATWEEL
 from reader.document import Analysis, Entity, Mention, anchor_id
 from reader.entity_types import STYLES, TYPE_ORDER, EntityType
 from reader.export import templates
@@ -180,7 +181,7 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 
 def _is_word_character(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LMN" or char == "\u0640"  # letters, marks, digits, tatweel
+    return unicodedata.category(char)[0] in "LMN" or char == TATWEEL  # letters, marks, digits, tatweel
 
 
 class _MentionRenderer:

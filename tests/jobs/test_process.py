@@ -64,7 +64,8 @@ def test_the_child_reads_and_analyzes_with_the_offline_model(until, tmp_path) ->
 
 def test_the_child_stops_a_job_no_longer_wanted(until, tmp_path) -> None:
     long_article = tmp_path / "long.txt"
-    long_article.write_text("\n\n".join([SAMPLE.read_text(encoding="utf-8")] * 100), encoding="utf-8")
+    # About 250,000 words: tens of seconds of work, so even on a loaded machine the cancel comes first.
+    long_article.write_text("\n\n".join([SAMPLE.read_text(encoding="utf-8")] * 1000), encoding="utf-8")
     reports: list = []
     process = AnalysisProcess(reports.append)
     try:

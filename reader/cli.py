@@ -63,7 +63,9 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("file", nargs="?", help="article to open (text, HTML or Markdown)")
         parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
         parser.add_argument("--theme", choices=("light", "dark"), help="color theme")
-        parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+        from reader.version import app_version
+
+        parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
         return parser
     parser = _Parser(prog=f"{PROG} {subcommand}")
     if subcommand in MODULES:
@@ -89,6 +91,8 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        _run_multiprocessing_child_if_asked()
     args_list = list(sys.argv[1:] if argv is None else argv)
     subcommand = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
     parser = build_parser(subcommand)
@@ -126,6 +130,21 @@ def _command(subcommand: str) -> ModuleType:
     return importlib.import_module(f"reader.commands.{MODULES[subcommand]}")
 
 
+def _run_multiprocessing_child_if_asked() -> None:
+    """In the app bundle: be the child process that ``multiprocessing`` started, if this is one.
+
+    A frozen app has no Python interpreter to spawn: the window's analysis
+    process (``reader.jobs.process``) and multiprocessing's resource
+    tracker are started as the bundle's own executable with
+    ``--multiprocessing-fork ...`` or ``-B -S -I -c ...`` arguments. PyInstaller's
+    ``freeze_support`` recognizes them, runs the child's code and exits; this
+    must come before the arguments are parsed as the app's own.
+    """
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+
+
 def _load(path: str, encoding: str | None = None):
     from reader.io import LoadError, load
 
@@ -150,11 +169,15 @@ def _recognizer(model: str):
 
 
 def _analysis(args, source=None):
+    from reader.analysis.ner import ModelError
     from reader.analysis.pipeline import analyze
 
     if source is None:
         source = _load(args.file, args.encoding)
-    return analyze(source, _recognizer(args.model))
+    try:
+        return analyze(source, _recognizer(args.model))
+    except ModelError as error:  # a broken install: say what is missing and how to fix it
+        raise UserError(str(error)) from None
 
 
 def _analyze(args) -> int:
@@ -203,12 +226,3 @@ def _gui(args, subcommand: str | None) -> int:
         lang=args.lang,
         theme=args.theme,
     )
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("arabic-reader")
-    except PackageNotFoundError:
-        return "unknown"

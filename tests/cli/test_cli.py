@@ -203,6 +203,15 @@ def test_bert_requested_but_missing_is_one_line(tmp_path, monkeypatch):
     one_line_error(result)
 
 
+@pytest.mark.parametrize("command", ["analyze", "export"])
+def test_a_missing_model_is_one_line_saying_what_and_how_to_fix_it(tmp_path, monkeypatch, command):
+    monkeypatch.setenv("ARABIC_READER_RESOURCES", str(tmp_path))  # a resources folder without the model
+    extra = ["-o", str(tmp_path / "out.json")] if command == "export" else []
+    line = one_line_error(run_cli(command, str(SAMPLE), "--model", "offline", *extra))
+    assert "internal error" not in line
+    assert "model was not found" in line and "anercorp-crf.crfsuite" in line and "ARABIC_READER_RESOURCES" in line
+
+
 def test_subcommands_in_modules_of_their_own_are_dispatched(monkeypatch, capsys):
     """reader.commands.MODULES: a module's add_arguments and run, its UserError one line."""
     import sys

@@ -221,5 +221,7 @@ def default_model_path() -> Path:
 def _load(path: str) -> OfflineRecognizer:
     model = Path(path)
     if not model.is_file():
-        raise ModelError(f"NER model not found: {model}")
+        from reader.resources import missing_resource_hint
+
+        raise ModelError(f"the offline NER model was not found: {model}; {missing_resource_hint()}")
     return OfflineRecognizer(CrfTagger.load(model))

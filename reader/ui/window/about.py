@@ -8,7 +8,6 @@ camel-tools' BERT recognizer can be used here.
 
 from __future__ import annotations
 
-from importlib import metadata
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from reader.errors import one_line
 from reader.resources import resource_path
+from reader.version import app_version
 
-DISTRIBUTION: Final = "arabic-reader"
 MODEL_LICENSE_URL: Final = "https://creativecommons.org/licenses/by-sa/4.0/"
 CAMEL_TOOLS_URL: Final = "https://github.com/CAMeL-Lab/camel_tools"
 
@@ -35,14 +34,6 @@ CAMEL_TOOLS_URL: Final = "https://github.com/CAMeL-Lab/camel_tools"
 def app_name() -> str:
     """The app's name in the UI language ("Arabic Reader" / "القارئ العربي")."""
     return QCoreApplication.translate("AboutDialog", "Arabic Reader")
-
-
-def app_version() -> str:
-    """The installed version, e.g. ``"0.1.0"`` (``"unknown"`` when not installed)."""
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def app_icon() -> QIcon:

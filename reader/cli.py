@@ -4,6 +4,7 @@
     arabic-reader open FILE --screenshot OUT.png       render the window to PNG
     arabic-reader analyze FILE [--format json|tsv]     print the analysis
     arabic-reader export FILE -o OUT.html|.json|.csv   write an export (--force replaces OUT)
+    arabic-reader lexicon|correct|learn ...            your lexicon and corrections (reader.commands)
 
 Exit codes: 0 success, 2 bad usage, 1 unreadable or unsupported input (one
 line on stderr, never a traceback).
@@ -43,6 +44,11 @@ def _size(value: str) -> tuple[int, int]:
 
 
 def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-user-data",
+        action="store_true",
+        help="the bare model output: without your lexicon, your corrections or your trained model",
+    )
     parser.add_argument(
         "--model",
         choices=MODELS,
@@ -146,12 +152,9 @@ def _run_multiprocessing_child_if_asked() -> None:
 
 
 def _load(path: str, encoding: str | None = None):
-    from reader.io import LoadError, load
+    from reader.commands import load_source
 
-    try:
-        return load(path, encoding=encoding)
-    except LoadError as error:
-        raise UserError(str(error)) from None
+    return load_source(path, encoding)
 
 
 def _recognizer(model: str):
@@ -170,12 +173,12 @@ def _recognizer(model: str):
 
 def _analysis(args, source=None):
     from reader.analysis.ner import ModelError
-    from reader.analysis.pipeline import analyze
+    from reader.commands.userdata import analyze_source
 
     if source is None:
         source = _load(args.file, args.encoding)
     try:
-        return analyze(source, _recognizer(args.model))
+        return analyze_source(source, _recognizer(args.model), user_data=not args.no_user_data)
     except ModelError as error:  # a broken install: say what is missing and how to fix it
         raise UserError(str(error)) from None
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from reader.entity_types import TYPE_ORDER, EntityType
 
 Number = int | float
+
+#: Who decided a mention: the recognizers, the user's lexicon, or the user's own
+#: correction in this document. Precedence, where they disagree: correction >
+#: lexicon > model.
+MentionSource = Literal["model", "lexicon", "correction"]
+SOURCES: tuple[MentionSource, ...] = ("model", "lexicon", "correction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,8 @@ class Span:
 
     ``value`` is set for figures whose numeric value is known (خمسة آلاف → 5000).
     ``score`` is the recognizer's confidence in [0, 1] when it has one.
+    ``source`` says who found it (``MentionSource``): recognizers leave it
+    ``"model"``; the user's lexicon and corrections set theirs.
     """
 
     start: int
@@ -58,11 +66,12 @@ class Span:
     type: EntityType
     value: Number | None = None
     score: float = 1.0
+    source: MentionSource = "model"
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One occurrence of an entity in the text."""
+    """One occurrence of an entity in the text; ``source`` says who decided it (``MentionSource``)."""
 
     start: int
     end: int
@@ -70,6 +79,7 @@ class Mention:
     text: str
     entity: str  # Entity.id
     value: Number | None = None
+    source: MentionSource = "model"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +89,7 @@ class Mention:
             "text": self.text,
             "entity": self.entity,
             "value": self.value,
+            "source": self.source,
         }
 
 
@@ -160,6 +171,18 @@ class Analysis:
 
 
 # --- identities --------------------------------------------------------------
+
+
+def document_key(text: str) -> str:
+    """The identity of a document: the SHA-256 of its shown text (``Source.text``).
+
+    Corrections and the library find an article by it, whatever its file is
+    called or wherever it is opened from; a changed text is another document.
+
+    >>> document_key("بغداد")[:12]
+    'd7f5052ebe2c'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def entity_id(entity_type: EntityType, key: str) -> str:

@@ -11,7 +11,9 @@ and grammar add around a name:
 A person named by surname alone is linked to the full name seen in the same
 article (كارتر → آشتون كارتر; العاكوب → نوفل العاكوب). A key tagged with
 different types in one article takes its majority type, so one name is never
-listed twice. Figures merge by numeric value (3500 and ٣٥٠٠ are one figure).
+listed twice; a type the user gave (lexicon, correction) outvotes the model.
+Figures merge by numeric value (3500 and ٣٥٠٠ are one figure). Spans the
+user put in an entity (a merge, a split) are *pinned* to its id.
 
 An entity's id is its type and its key (``place:موصل``, ``figure:3500``):
 never its position, so it names the same entity in every article and
@@ -21,14 +23,20 @@ survives edits elsewhere in the text.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from reader.analysis.arabic import base_form, normalize_form, strip_article
-from reader.document import Entity, Mention, Number, Span, entity_id
+from reader.document import Entity, Mention, MentionSource, Number, Span, entity_id
 from reader.entity_types import TYPE_ORDER, EntityType
 
 Key = tuple[str, ...] | tuple[str, Number]
+
+#: How much one span's type weighs in its group's vote, by who found it: the
+#: user's word outweighs any number of the model's (precedence correction >
+#: lexicon > model), so marking one رويترز as an organization makes the name
+#: an organization wherever the model called it a person.
+SOURCE_WEIGHT: dict[MentionSource, int] = {"model": 1, "lexicon": 10**6, "correction": 10**12}
 
 
 @dataclass(slots=True)
@@ -36,9 +44,24 @@ class _Group:
     type: EntityType
     key: Key  # the key its mentions share (a surname joins the full name's group and key)
     members: list[int]  # indices into the span list, text order
+    identity: str = ""  # the entity id; set for pinned groups, else derived from type and key
 
 
-def _base_words(surface: str, known: set[str]) -> list[str]:
+@dataclass(slots=True)
+class KeyCache:
+    """Keys of surfaces already seen, for callers that group the same text again and again.
+
+    A surface's key depends on the document's other names (``known``, see
+    ``base_form``), so the cache is emptied whenever they change. The
+    corrections engine regroups an article after every edit; with the cache
+    only the new surfaces are folded.
+    """
+
+    known: frozenset[str] = frozenset()
+    keys: dict[tuple[str, EntityType, Number | None], tuple[str, Key]] = field(default_factory=dict)
+
+
+def _base_words(surface: str, known: frozenset[str] | set[str]) -> list[str]:
     """The words of a name with the proclitics of its first word removed."""
     words = surface.split()
     if words:
@@ -50,51 +73,120 @@ def _word_keys(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(strip_article(normalize_form(w)) for w in words)
 
 
-def group_entities(text: str, spans: Sequence[Span]) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+def name_key(words: Sequence[str], known: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """The grouping key of a name given as words: clitics of the first word, the
+    article and spelling variants folded away (the lexicon matches by it).
+
+    >>> name_key(["وبالموصل"]), name_key(["للأمم", "المتحدة"])
+    (('موصل',), ('امم', 'متحده'))
+    """
+    return _word_keys(_base_words(" ".join(words), known))
+
+
+def span_keys(text: str, spans: Sequence[Span], cache: KeyCache | None = None) -> tuple[list[str], list[Key]]:
+    """The base form (proclitics removed) and grouping key of each span's surface."""
+    # Normalized first words of all names: lets وبغداد reduce to بغداد only
+    # when بغداد itself occurs, so وليد is never cut to ليد.
+    known = frozenset(
+        normalize_form(words[0])
+        for span in spans
+        if span.type is not EntityType.FIGURE and (words := text[span.start : span.end].split())
+    )
+    cache = cache if cache is not None else KeyCache()
+    if cache.known != known:
+        cache.known, cache.keys = known, {}
+    bases: list[str] = []
+    keys: list[Key] = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        found = cache.keys.get((surface, span.type, span.value))
+        if found is None:
+            if span.type is EntityType.FIGURE:
+                key: Key = (
+                    ("figure", span.value) if span.value is not None else ("figure-text", normalize_form(surface))
+                )
+                found = (surface, key)
+            else:
+                words = _base_words(surface, known)
+                found = (" ".join(words), _word_keys(words))
+            cache.keys[(surface, span.type, span.value)] = found
+        bases.append(found[0])
+        keys.append(found[1])
+    return bases, keys
+
+
+def group_entities(
+    text: str,
+    spans: Sequence[Span],
+    *,
+    pinned: Mapping[int, str] | None = None,
+    cache: KeyCache | None = None,
+) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Group sorted, non-overlapping ``spans`` of ``text`` into mentions and entities.
 
     Returns mentions in text order and entities ordered by type, then first
     appearance; entity ids are ``entity_id(type, key)`` (``"place:موصل"``).
+    ``pinned`` maps span indices to the entity id the user decided they
+    belong to (a merge, a split): pinned spans form that entity, whatever
+    their keys, of the type the id names, and unpinned spans whose own id is
+    the same join it. Each mention keeps its span's ``source``.
     """
+    pinned = pinned or {}
     surfaces = [text[s.start : s.end] for s in spans]
-    # Normalized first words of all names: lets وبغداد reduce to بغداد only
-    # when بغداد itself occurs, so وليد is never cut to ليد.
-    known = {
-        normalize_form(surface.split()[0])
-        for span, surface in zip(spans, surfaces, strict=True)
-        if span.type is not EntityType.FIGURE and surface.split()
-    }
+    bases, keys = span_keys(text, spans, cache)
 
-    bases: list[str] = []
-    keys: list[Key] = []
-    for span, surface in zip(spans, surfaces, strict=True):
-        if span.type is EntityType.FIGURE:
-            bases.append(surface)
-            keys.append(("figure", span.value) if span.value is not None else ("figure-text", normalize_form(surface)))
-        else:
-            words = _base_words(surface, known)
-            bases.append(" ".join(words))
-            keys.append(_word_keys(words))
-
-    groups = _group_by_key(spans, keys)
+    free = [i for i in range(len(spans)) if i not in pinned]
+    groups = _group_by_key(spans, keys, free)
     _link_surnames(groups)
+    for group in groups:
+        group.identity = entity_id(group.type, key_name(group.key))
+    if pinned:
+        groups = _join_pinned(groups, spans, keys, pinned)
 
     ordered = sorted(groups, key=lambda g: (TYPE_ORDER.index(g.type), g.members[0]))
     entity_of: dict[int, str] = {}
     type_of: dict[int, EntityType] = {}
     entities: list[Entity] = []
     for group in ordered:
-        identity = entity_id(group.type, key_name(group.key))
         for i in group.members:
-            entity_of[i] = identity
+            entity_of[i] = group.identity
             type_of[i] = group.type
-        entities.append(_make_entity(identity, group, bases, surfaces))
+        entities.append(_make_entity(group.identity, group, bases, surfaces))
 
     mentions = tuple(
-        Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value) for i, s in enumerate(spans)
+        Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value, s.source) for i, s in enumerate(spans)
     )
     # Entity.mentions index Analysis.mentions; spans are already in text order.
     return mentions, tuple(entities)
+
+
+def _join_pinned(
+    groups: list[_Group], spans: Sequence[Span], keys: Sequence[Key], pinned: Mapping[int, str]
+) -> list[_Group]:
+    """``groups`` with the pinned spans added: one group per pinned id, absorbing the free group of that id."""
+    by_id: dict[str, _Group] = {}
+    for i in sorted(pinned):
+        identity = pinned[i]
+        group = by_id.get(identity)
+        if group is None:
+            group = by_id[identity] = _Group(entity_type_of(identity, spans[i].type), keys[i], [], identity)
+        group.members.append(i)
+    out: list[_Group] = []
+    for group in groups:
+        target = by_id.get(group.identity)
+        if target is None:
+            out.append(group)
+        else:
+            target.members = sorted(target.members + group.members)
+    return out + list(by_id.values())
+
+
+def entity_type_of(identity: str, default: EntityType) -> EntityType:
+    """The type an entity id names (``place:موصل`` → place), or ``default`` if it names none."""
+    try:
+        return EntityType(identity.partition(":")[0])
+    except ValueError:
+        return default
 
 
 def key_name(key: Key) -> str:
@@ -115,14 +207,17 @@ def key_name(key: Key) -> str:
     return " ".join(str(word) for word in key)
 
 
-def _group_by_key(spans: Sequence[Span], keys: Sequence[Key]) -> list[_Group]:
-    """One group per key; a name's type is the majority of its mentions' types."""
+def _group_by_key(spans: Sequence[Span], keys: Sequence[Key], indices: Sequence[int]) -> list[_Group]:
+    """One group per key among ``indices``; a name's type is the majority of its
+    mentions' types, each weighted by its source (``SOURCE_WEIGHT``)."""
     by_key: dict[Key, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        by_key[key].append(i)
+    for i in indices:
+        by_key[keys[i]].append(i)
     groups = []
     for key, members in by_key.items():
-        votes = Counter(spans[i].type for i in members)
+        votes: Counter[EntityType] = Counter()
+        for i in members:
+            votes[spans[i].type] += SOURCE_WEIGHT[spans[i].source]
         best = max(votes.values())
         # Ties go to the type seen first.
         winner = next(spans[i].type for i in members if votes[spans[i].type] == best)

@@ -58,9 +58,31 @@ class AnalysisProgress:
     final: bool
 
 
+#: The recognizer's name when the reader's own model (``usermodel``) is in use.
+USER_MODEL_NAME = "offline CRF (ANERcorp + your corrections)"
+
+
 @cache
 def default_recognizer() -> Recognizer:
-    """The project's offline model, loaded once."""
+    """The offline model, loaded once: the reader's own when they accepted one
+    (``reader.analysis.usermodel``), else the shipped one."""
+    from reader.analysis.ner import ModelError, OfflineRecognizer
+    from reader.analysis.usermodel import active_user_model
+
+    user_model = active_user_model()
+    if user_model is not None:
+        try:
+            recognizer = OfflineRecognizer.load(user_model)
+        except ModelError:
+            pass  # a damaged user model: the shipped one still works
+        else:
+            recognizer.name = USER_MODEL_NAME
+            return recognizer
+    return OfflineRecognizer.load()
+
+
+def shipped_recognizer() -> Recognizer:
+    """The offline model that ships with the app, whatever the reader trained."""
     from reader.analysis.ner import OfflineRecognizer
 
     return OfflineRecognizer.load()

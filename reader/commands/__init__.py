@@ -14,9 +14,28 @@ library's imports.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.document import Source
+
 #: Subcommand → module (under reader.commands) that implements it, in the order ``--help`` lists them.
-MODULES: dict[str, str] = {}
+MODULES: dict[str, str] = {
+    "lexicon": "lexicon",
+    "correct": "correct",
+    "learn": "learn",
+}
 
 
 class UserError(Exception):
     """A one-line problem the user can fix: printed on stderr, exit status 1."""
+
+
+def load_source(path: str, encoding: str | None = None) -> Source:
+    """The article at ``path`` (UserError, one line, if it cannot be read)."""
+    from reader.io import LoadError, load
+
+    try:
+        return load(path, encoding=encoding)
+    except LoadError as error:
+        raise UserError(str(error)) from None

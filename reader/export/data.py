@@ -17,15 +17,16 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 
-from reader.document import Analysis, Entity
+from reader.document import SOURCES, Analysis, Entity, MentionSource
 from reader.export.errors import ExportError, require_valid
 
-#: CSV columns, in order. ``id`` is the entity's stable id (``place:موصل``).
-CSV_HEADER = ("type", "name", "count", "variants", "first_offset", "id")
+#: CSV columns, in order. ``id`` is the entity's stable id (``place:موصل``);
+#: ``source`` who decided it (``entity_source``).
+CSV_HEADER = ("type", "name", "count", "variants", "first_offset", "id", "source")
 #: Joins an entity's surface forms in one CSV cell; "|" never occurs in Arabic names.
 VARIANT_SEPARATOR = " | "
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 #: Mentions or entities encoded per piece yielded by :func:`iter_json`.
@@ -78,12 +79,12 @@ def _encode(encoder: json.JSONEncoder, value: object) -> str:
 
 
 def render_csv(analysis: Analysis) -> str:
-    """A header row, then per entity: type, name, count, variants, first offset, id.
+    """A header row, then per entity: type, name, count, variants, first offset, id, source.
 
     ``first_offset`` is the code-point offset of the entity's first mention
     (empty if it has none). Rows follow ``Analysis.entities`` (type order,
     then first appearance). Line ends are CRLF, as RFC 4180 and spreadsheets
-    expect. Example row: ``place,الموصل,4,الموصل | بالموصل,120,place:موصل``.
+    expect. Example row: ``place,الموصل,4,الموصل | بالموصل,120,place:موصل,model``.
     """
     require_valid(analysis)
     buffer = io.StringIO()
@@ -93,22 +94,23 @@ def render_csv(analysis: Analysis) -> str:
         writer.writerow(
             (
                 entity.type.value,
-                _cell(entity.name),
+                spreadsheet_cell(entity.name),
                 entity.count,
-                _cell(VARIANT_SEPARATOR.join(entity.variants)),
+                spreadsheet_cell(VARIANT_SEPARATOR.join(entity.variants)),
                 _first_offset(analysis, entity),
-                _cell(entity.id),
+                spreadsheet_cell(entity.id),
+                entity_source(analysis, entity),
             )
         )
     return buffer.getvalue()
 
 
 #: TSV columns, in order.
-TSV_HEADER = ("start", "end", "type", "text", "entity", "name", "value")
+TSV_HEADER = ("start", "end", "type", "text", "entity", "name", "value", "source")
 
 
 def render_tsv(analysis: Analysis) -> str:
-    """One mention a line: start, end, type, text, entity id, entity name, value.
+    """One mention a line: start, end, type, text, entity id, entity name, value, source.
 
     White space inside a mention is folded to single spaces, so a tab or a
     line break in the text cannot break a row.
@@ -118,15 +120,22 @@ def render_tsv(analysis: Analysis) -> str:
     for m in analysis.mentions:
         name = analysis.entity(m.entity).name if analysis.has_entity(m.entity) else ""
         value = "" if m.value is None else str(m.value)
-        cells = (str(m.start), str(m.end), m.type.value, m.text, m.entity, name, value)
+        cells = (str(m.start), str(m.end), m.type.value, m.text, m.entity, name, value, m.source)
         rows.append("\t".join(" ".join(cell.split()) for cell in cells))
     return "\n".join(rows) + "\n"
+
+
+def entity_source(analysis: Analysis, entity: Entity) -> MentionSource:
+    """Who decided an entity: ``correction`` if the reader corrected any of its
+    mentions, else ``lexicon`` if their lexicon tagged any, else ``model``."""
+    sources = {analysis.mentions[i].source for i in entity.mentions}
+    return max(sources, key=SOURCES.index, default="model")
 
 
 def _first_offset(analysis: Analysis, entity: Entity) -> int | str:
     return min((analysis.mentions[i].start for i in entity.mentions), default="")
 
 
-def _cell(value: str) -> str:
+def spreadsheet_cell(value: str) -> str:
     """``value``, with an apostrophe in front if a spreadsheet would read a formula."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return "'" + value if value.startswith(FORMULA_STARTS) else value

@@ -6,7 +6,9 @@ part linkable and match the JSON export's positions:
 
 - mention ``i`` of ``Analysis.mentions`` is ``<a class="ent ent-TYPE" id="m{i}"
   href="#ANCHOR" data-type="TYPE" data-entity="ENTITY-ID">`` — the highlight
-  and the link back to its index entry in one element;
+  and the link back to its index entry in one element; a mention the reader
+  corrected, or their lexicon tagged, also has ``data-source="correction"``
+  (or ``"lexicon"``) and a dashed underline;
 - an entity is ``<li class="entity" id="ANCHOR">``, its name linking to the
   first mention, numbers 1 2 3 … to each mention. ``ANCHOR`` is
   ``document.anchor_id(entity id)`` (``e-b15ec17deb``): like the id, it
@@ -208,7 +210,8 @@ class _MentionRenderer:
         text = _text(self.text[mention.start : mention.end])
         template = templates.MENTION if "anchor" in attributes else templates.MENTION_UNLINKED
         iso = "" if _inside_word(self.text, mention.start, mention.end) else " iso"
-        return template.format(id=f"m{index}", text=text, iso=iso, **attributes)
+        source = "" if mention.source == "model" else templates.SOURCE_ATTRIBUTE.format(source=escape(mention.source))
+        return template.format(id=f"m{index}", text=text, iso=iso, source=source, **attributes)
 
     def _attributes(self, entity_id: str, entity_type: EntityType) -> dict[str, str]:
         attributes = {"type": escape(EntityType(entity_type).value), "entity": _attribute(entity_id)}

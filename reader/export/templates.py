@@ -83,13 +83,17 @@ INDEX_ENTRY = (
 VARIANTS = ' <span class="variants">{label}: {variants}</span>'
 
 # One element per mention: the highlight and the link back to its index entry.
+# ``source`` is empty for the model's mentions, else ` data-source="correction"` or "lexicon".
 MENTION = (
     '<a class="ent ent-{type}{iso}" id="{id}" href="#{anchor}" data-type="{type}" '
-    'data-entity="{entity}" title="{tooltip}">{text}</a>'
+    'data-entity="{entity}"{source} title="{tooltip}">{text}</a>'
 )
 
 # A mention whose entity is missing from the index: still one element, no link.
-MENTION_UNLINKED = '<a class="ent ent-{type}{iso}" id="{id}" data-type="{type}" data-entity="{entity}">{text}</a>'
+MENTION_UNLINKED = (
+    '<a class="ent ent-{type}{iso}" id="{id}" data-type="{type}" data-entity="{entity}"{source}>{text}</a>'
+)
+SOURCE_ATTRIBUTE = ' data-source="{source}"'
 
 # A bidi control of the article (reader.invisible.CONTROLS), shown as its label
 # instead of being obeyed: ‹RLO›gnp.exe‹PDF› cannot pass for "exe.png".
@@ -166,6 +170,8 @@ a { color: inherit; }
   padding-inline: 0.15em; margin-inline: 0.05em;
 }
 .ent:hover, .ent:focus-visible { text-decoration-thickness: 0.22em; }
+/* The reader's own corrections and lexicon: a dashed underline, same color. */
+.ent[data-source] { text-decoration-style: dashed; }
 .ent:target, .entity:target { outline: 0.15em solid var(--c); outline-offset: 0.1em; }
 .swatch {
   display: inline-block; width: 0.9em; height: 0.9em; border-radius: 0.2em;

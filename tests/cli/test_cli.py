@@ -41,7 +41,7 @@ def test_analyze_json_contract(sample_json):
     text = data["text"]
     previous_end = 0
     for m in data["mentions"]:
-        assert set(m) == {"start", "end", "type", "text", "entity", "value"}
+        assert set(m) == {"start", "end", "type", "text", "entity", "value", "source"}
         assert m["type"] in TYPES
         assert text[m["start"] : m["end"]] == m["text"]
         assert m["start"] >= previous_end  # sorted, never overlapping
@@ -98,8 +98,8 @@ def test_windows_1256_and_utf16_give_identical_output(tmp_path):
 def test_tsv(capsys):
     assert main(["analyze", str(SAMPLE), "--format", "tsv", "--model", "offline"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter="\t"))
-    assert rows[0] == ["start", "end", "type", "text", "entity", "name", "value"]
-    assert len(rows) > 10 and all(len(r) == 7 for r in rows)
+    assert rows[0] == ["start", "end", "type", "text", "entity", "name", "value", "source"]
+    assert len(rows) > 10 and all(len(r) == 8 for r in rows)
 
 
 @pytest.mark.parametrize("suffix", [".json", ".csv", ".html"])

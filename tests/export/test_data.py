@@ -26,7 +26,7 @@ def test_json_is_exactly_the_analysis_contract(sample):
 def test_json_has_the_keys_and_types_of_the_command_line_contract(sample):
     data = json.loads(render_json(sample))
     assert list(data) == ["source", "encoding", "text", "mentions", "entities"]
-    assert set(data["mentions"][0]) == {"start", "end", "type", "text", "entity", "value"}
+    assert set(data["mentions"][0]) == {"start", "end", "type", "text", "entity", "value", "source"}
     assert set(data["entities"][0]) == {"id", "type", "name", "count", "variants"}
     assert data["text"] == sample.source.text
 
@@ -80,7 +80,15 @@ def test_csv_of_an_entity_without_mentions_has_an_empty_offset():
     source = Source("نص")
     analysis = Analysis(source, (), (Entity("E0", L, "بغداد", ("بغداد",), ()),))
     assert rows(analysis) == [
-        {"type": "place", "name": "بغداد", "count": "0", "variants": "بغداد", "first_offset": "", "id": "E0"}
+        {
+            "type": "place",
+            "name": "بغداد",
+            "count": "0",
+            "variants": "بغداد",
+            "first_offset": "",
+            "id": "E0",
+            "source": "model",
+        }
     ]
 
 

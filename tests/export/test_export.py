@@ -25,7 +25,7 @@ def test_suffix_chooses_the_format(sample, tmp_path, name):
     else:
         assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, for spreadsheets
         table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert table[0] == ["type", "name", "count", "variants", "first_offset", "id"]
+        assert table[0] == ["type", "name", "count", "variants", "first_offset", "id", "source"]
         assert table[4][:2] == ["place", "الموصل"]
         assert len(table) == len(sample.entities) + 1
 

@@ -37,7 +37,7 @@ def render_lexicon_csv(entries: Iterable[LexiconEntry]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
     for entry in entries:
-        writer.writerow((spreadsheet_cell(entry.text), NEVER if entry.type is None else entry.type.value))
+        writer.writerow((_guarded(entry.text), NEVER if entry.type is None else entry.type.value))
     return buffer.getvalue()
 
 
@@ -69,7 +69,7 @@ def parse_lexicon_csv(data: bytes, name: str = "the file") -> list[LexiconEntry]
         line = data[: error.start].count(b"\n") + 1
         raise CorrectionError(f"{name} is not UTF-8 text (line {line}); save it as CSV UTF-8") from None
     entries: list[LexiconEntry] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for row in reader:
             line = reader.line_num
@@ -89,7 +89,7 @@ def _entry(row: list[str], where: str) -> LexiconEntry:
     if len(row) < 2 or any(cell.strip() for cell in row[2:]):
         raise CorrectionError(f"{where}: expected two columns, text and type, got {len(row)}")
     text, kind = row[0], row[1].strip().lower()
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+    if _is_guarded(text):
         text = text[1:]  # the apostrophe render_lexicon_csv put in front of a would-be formula
     try:
         entry = LexiconEntry(text.strip(), None if kind == NEVER else parse_type(kind))
@@ -100,3 +100,14 @@ def _entry(row: list[str], where: str) -> LexiconEntry:
             message += f" or {NEVER}"
         raise CorrectionError(f"{where}: {message}") from None
     return entry
+
+
+def _is_guarded(text: str) -> bool:
+    """Whether ``text`` starts with apostrophes before a formula character (``'=1``, ``''=1``)."""
+    return text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def _guarded(text: str) -> str:
+    """``text`` safe in a spreadsheet, and read back unchanged: an entry that itself
+    starts like a guarded cell gets one more apostrophe."""
+    return "'" + text if _is_guarded(text) else spreadsheet_cell(text)

@@ -131,18 +131,8 @@ def group_entities(
     their keys, of the type the id names, and unpinned spans whose own id is
     the same join it. Each mention keeps its span's ``source``.
     """
-    pinned = pinned or {}
     surfaces = [text[s.start : s.end] for s in spans]
-    bases, keys = span_keys(text, spans, cache)
-
-    free = [i for i in range(len(spans)) if i not in pinned]
-    groups = _group_by_key(spans, keys, free)
-    _link_surnames(groups)
-    for group in groups:
-        group.identity = entity_id(group.type, key_name(group.key))
-    if pinned:
-        groups = _join_pinned(groups, spans, keys, pinned)
-
+    groups, bases = _groups(text, spans, pinned or {}, cache)
     ordered = sorted(groups, key=lambda g: (TYPE_ORDER.index(g.type), g.members[0]))
     entity_of: dict[int, str] = {}
     type_of: dict[int, EntityType] = {}
@@ -158,6 +148,37 @@ def group_entities(
     )
     # Entity.mentions index Analysis.mentions; spans are already in text order.
     return mentions, tuple(entities)
+
+
+def entity_members(
+    text: str,
+    spans: Sequence[Span],
+    *,
+    pinned: Mapping[int, str] | None = None,
+    cache: KeyCache | None = None,
+) -> dict[str, tuple[EntityType, list[int]]]:
+    """What ``group_entities`` would make of ``spans``, without building it: entity id → (type, span indices).
+
+    For callers that need to know which spans an entity has, many times
+    (the corrections engine, before each correction that names an entity).
+    """
+    groups, _ = _groups(text, spans, pinned or {}, cache)
+    return {g.identity: (g.type, g.members) for g in groups}
+
+
+def _groups(
+    text: str, spans: Sequence[Span], pinned: Mapping[int, str], cache: KeyCache | None
+) -> tuple[list[_Group], list[str]]:
+    """The groups of ``spans`` with their ids, and the base form of each span."""
+    bases, keys = span_keys(text, spans, cache)
+    free = [i for i in range(len(spans)) if i not in pinned] if pinned else range(len(spans))
+    groups = _group_by_key(spans, keys, free)
+    _link_surnames(groups)
+    for group in groups:
+        group.identity = entity_id(group.type, key_name(group.key))
+    if pinned:
+        groups = _join_pinned(groups, spans, keys, pinned)
+    return groups, bases
 
 
 def _join_pinned(

@@ -21,11 +21,14 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from reader.analysis.grouping import KeyCache, group_entities, key_name, span_keys
+from reader.analysis.grouping import KeyCache, entity_members, group_entities, key_name, span_keys
 from reader.corrections.kinds import Correction, Mark, Merge, Rename, Retype, Split, Unmark, check_name
 from reader.corrections.lexicon import Lexicon
-from reader.document import Analysis, Entity, Span, entity_id
+from reader.document import Analysis, Span, entity_id
 from reader.entity_types import EntityType
+
+#: Entity id → (its type, the indices of its spans): a grouping (``grouping.entity_members``).
+Members = dict[str, tuple[EntityType, list[int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class Corrector:
             spans = _with_lexicon(self.text, spans, lexicon)
         self.state = CorrectedState(spans)
         self._built: tuple[CorrectedState, Analysis] | None = None
+        self._members: tuple[CorrectedState, Members] | None = None
 
     # -- reading -------------------------------------------------------------
 
@@ -67,11 +71,7 @@ class Corrector:
         if self._built is not None and self._built[0] is self.state:
             return self._built[1]
         state = self.state
-        pinned: dict[int, str] = {}
-        if state.pins:
-            index_of = {span.start: i for i, span in enumerate(state.spans)}
-            pinned = {index_of[start]: identity for start, identity in state.pins.items() if start in index_of}
-        mentions, entities = group_entities(self.text, state.spans, pinned=pinned, cache=self._cache)
+        mentions, entities = group_entities(self.text, state.spans, pinned=self._pinned(state), cache=self._cache)
         if state.names:
             entities = tuple(replace(e, name=state.names[e.id]) if e.id in state.names else e for e in entities)
         model = self.model
@@ -79,80 +79,100 @@ class Corrector:
         self._built = (state, result)
         return result
 
+    def members(self) -> Members:
+        """Entity id → (type, span indices) in the current state: the grouping, without building mentions."""
+        if self._members is not None and self._members[0] is self.state:
+            return self._members[1]
+        state = self.state
+        members = entity_members(self.text, state.spans, pinned=self._pinned(state), cache=self._cache)
+        self._members = (state, members)
+        return members
+
+    @staticmethod
+    def _pinned(state: CorrectedState) -> dict[int, str]:
+        """The pins as span indices, as grouping takes them."""
+        if not state.pins:
+            return {}
+        index_of = {span.start: i for i, span in enumerate(state.spans)}
+        return {index_of[start]: identity for start, identity in state.pins.items() if start in index_of}
+
     # -- changing ------------------------------------------------------------
 
     def apply(self, correction: Correction) -> bool:
         """Apply one correction; False (and nothing changes) when it no longer applies
         (offsets outside the text, an entity this document does not have)."""
-        new = self._next(correction)
-        if new is None:
+        step = self._next(correction)
+        if step is None:
             return False
-        self.state = new
+        self.state, members = step
+        if members is not None:
+            self._members = (self.state, members)
         return True
 
-    def _next(self, c: Correction) -> CorrectedState | None:
+    def _next(self, c: Correction) -> tuple[CorrectedState, Members | None] | None:
+        """The state after ``c``, and its grouping when it is known without regrouping."""
         state = self.state
         if isinstance(c, Mark | Unmark | Split) and not 0 <= c.start < c.end <= len(self.text):
             return None
         if isinstance(c, Mark):
             value = _figure_value(self.text[c.start : c.end]) if c.type is EntityType.FIGURE else None
-            return _overlay(state, Span(c.start, c.end, c.type, value, source="correction"))
+            return _overlay(state, Span(c.start, c.end, c.type, value, source="correction")), None
         if isinstance(c, Unmark):
             lo, hi = _overlapping(state.spans, c.start, c.end)
-            return _overlay(state, None, lo, hi) if lo < hi else None
+            return (_overlay(state, None, lo, hi), None) if lo < hi else None
         if isinstance(c, Split):
             return self._split(c)
-        analysis = self.analysis()
-        if not analysis.has_entity(c.entity):
+        members = self.members()
+        if c.entity not in members:
             return None
-        entity = analysis.entity(c.entity)
+        entity_type, indices = members[c.entity]
         if isinstance(c, Rename):
             try:
                 name = check_name(c.name)
             except ValueError:
                 return None
-            return replace(state, names={**state.names, entity.id: name})
+            return replace(state, names={**state.names, c.entity: name}), members
         if isinstance(c, Retype):
-            if c.type is entity.type:
+            if c.type is entity_type:
                 return None
-            new_id = entity_id(c.type, entity.id.partition(":")[2])
+            new_id = entity_id(c.type, c.entity.partition(":")[2])
             names = dict(state.names)
-            if entity.id in names:
-                names[new_id] = names.pop(entity.id)
-            return replace(_move(self.text, state, entity, new_id, c.type), names=names)
+            if c.entity in names:
+                names[new_id] = names.pop(c.entity)
+            moved = replace(_move(self.text, state, indices, new_id, c.type), names=names)
+            return moved, _moved(members, c.entity, new_id, c.type, entity_type)
         if isinstance(c, Merge):
-            if c.into == entity.id or not analysis.has_entity(c.into):
+            if c.into == c.entity or c.into not in members:
                 return None
-            target = analysis.entity(c.into)
-            names = {k: v for k, v in state.names.items() if k != entity.id}
-            moved = _move(self.text, state, entity, target.id, target.type)
+            target_type, target = members[c.into]
+            names = {k: v for k, v in state.names.items() if k != c.entity}
+            moved = _move(self.text, state, indices, c.into, target_type)
             pins = dict(moved.pins)
-            for i in target.mentions:
-                pins[moved.spans[i].start] = target.id
-            return CorrectedState(moved.spans, pins, names)
+            for i in target:
+                pins[moved.spans[i].start] = c.into
+            return CorrectedState(moved.spans, pins, names), _moved(members, c.entity, c.into, target_type, entity_type)
         raise TypeError(f"not a correction: {c!r}")
 
-    def _split(self, c: Split) -> CorrectedState | None:
+    def _split(self, c: Split) -> tuple[CorrectedState, None] | None:
         state = self.state
         i = bisect.bisect_left(state.spans, c.start, key=lambda s: s.start)
         if i == len(state.spans) or (state.spans[i].start, state.spans[i].end) != (c.start, c.end):
             return None
-        analysis = self.analysis()
-        span = state.spans[i]
-        old = analysis.mentions[i].entity
-        if analysis.entity(old).count == 1:
+        members = self.members()
+        old, (entity_type, indices) = next((k, v) for k, v in members.items() if i in v[1])
+        if len(indices) == 1:
             return None  # already alone
         _, keys = span_keys(self.text, state.spans, self._cache)
-        new_id = entity_id(span.type, key_name(keys[i]))
+        new_id = entity_id(entity_type, key_name(keys[i]))
         if new_id == old:
-            taken = {e.id for e in analysis.entities} | set(state.pins.values())
+            taken = set(members) | set(state.pins.values())
             n = 2
             while f"{old}#{n}" in taken:
                 n += 1
             new_id = f"{old}#{n}"
         spans = list(state.spans)
-        spans[i] = replace(span, source="correction")
-        return CorrectedState(tuple(spans), {**state.pins, span.start: new_id}, state.names)
+        spans[i] = replace(state.spans[i], type=entity_type, source="correction")
+        return CorrectedState(tuple(spans), {**state.pins, c.start: new_id}, state.names), None
 
 
 def apply(analysis: Analysis, corrections: Iterable[Correction] = (), lexicon: Lexicon | None = None) -> Analysis:
@@ -190,11 +210,13 @@ def _overlay(state: CorrectedState, span: Span | None, lo: int = -1, hi: int = -
     return CorrectedState(spans, pins, state.names)
 
 
-def _move(text: str, state: CorrectedState, entity: Entity, new_id: str, new_type: EntityType) -> CorrectedState:
-    """``entity``'s mentions as corrections of ``new_type``, pinned to ``new_id`` (so they stay together)."""
+def _move(
+    text: str, state: CorrectedState, indices: Sequence[int], new_id: str, new_type: EntityType
+) -> CorrectedState:
+    """Spans ``indices`` as corrections of ``new_type``, pinned to ``new_id`` (so they stay together)."""
     spans = list(state.spans)
     pins = dict(state.pins)
-    for i in entity.mentions:
+    for i in indices:
         span = spans[i]
         value = None
         if new_type is EntityType.FIGURE:
@@ -202,6 +224,19 @@ def _move(text: str, state: CorrectedState, entity: Entity, new_id: str, new_typ
         spans[i] = Span(span.start, span.end, new_type, value, source="correction")
         pins[span.start] = new_id
     return CorrectedState(tuple(spans), pins, state.names)
+
+
+def _moved(members: Members, old: str, new: str, new_type: EntityType, old_type: EntityType) -> Members | None:
+    """The grouping after entity ``old`` moved into ``new`` (a retype, a merge), or None
+    when only regrouping can tell: figures are grouped by value, and whether a
+    span is a figure changes the clitics other names lose (``span_keys``)."""
+    if EntityType.FIGURE in (new_type, old_type):
+        return None
+    out = dict(members)
+    _, moving = out.pop(old)
+    joined = sorted(out[new][1] + moving) if new in out else moving
+    out[new] = (new_type, joined)
+    return out
 
 
 def _figure_value(text: str) -> int | float | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.grouping import group_entities
+from reader.analysis.grouping import entity_members, group_entities
 from reader.analysis.tokens import tokenize
 from reader.corrections import Corrector, Lexicon, LexiconEntry, Mark, Merge, Rename, Retype, Split, Unmark, apply
 from reader.document import Analysis, Source, Span, check_analysis
@@ -269,6 +269,10 @@ def test_invariants_hold_after_any_sequence_of_corrections_and_undos(analysis, d
             if corrector.apply(correction):
                 history.append(corrector.state)
                 made.append(correction)
+        # The grouping the engine keeps between corrections is the one regrouping gives.
+        state = corrector.state
+        fresh = entity_members(analysis.source.text, state.spans, pinned=Corrector._pinned(state))
+        assert corrector.members() == fresh
         result = corrector.analysis()
         check_analysis(result)
         assert {m.entity for m in result.mentions} == {e.id for e in result.entities}

@@ -42,7 +42,10 @@ def test_round_trip_of_any_entries(pairs):
 
 
 def test_a_header_is_optional_and_type_case_does_not_matter():
-    assert parse_lexicon_csv("بغداد,Place\nثاني,NONE\n".encode()) == [LexiconEntry("بغداد", L), LexiconEntry("ثاني", None)]
+    assert parse_lexicon_csv("بغداد,Place\nثاني,NONE\n".encode()) == [
+        LexiconEntry("بغداد", L),
+        LexiconEntry("ثاني", None),
+    ]
 
 
 @pytest.mark.parametrize(

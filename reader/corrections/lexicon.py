@@ -141,13 +141,16 @@ class Lexicon:
                 continue
             first = first_of[strings[i]]
             assert first is not None
-            last = -1
-            for entry_words_, separators, entry in self._longer.get(first, ()):
-                last = i + len(entry_words_) - 1
-                if last < n and self._follows(text, words, i, entry_words_, separators, next_keys):
-                    break
-                last = -1
-            if last >= 0:
+            longer = next(
+                (
+                    (i + len(entry_words_) - 1, entry)
+                    for entry_words_, separators, entry in self._longer.get(first, ())
+                    if i + len(entry_words_) <= n and self._follows(text, words, i, entry_words_, separators, next_keys)
+                ),
+                None,
+            )
+            if longer is not None:
+                last, entry = longer
                 matches.append(LexiconMatch(words[i].start(), words[last].end(), entry.type, entry))
                 taken = last
             elif first in self._single:

@@ -56,7 +56,7 @@ def test_a_header_is_optional_and_type_case_does_not_matter():
         ("text,type\nبغداد,city\n".encode(), "line 2: unknown type 'city'"),
         ("text,type\nبغداد\n".encode(), "line 2: expected two columns"),
         ("text,type\nبغداد,place,extra\n".encode(), "line 2: expected two columns"),
-        ("text,type\n ,place\n".encode(), "line 2: the lexicon text is empty"),
+        (b"text,type\n ,place\n", "line 2: the lexicon text is empty"),
         ("text,type\n\u202eبغداد,place\n".encode(), "line 2: the lexicon text contains an invisible direction mark"),
         (("text,type\n" + "ب" * 300 + ",place\n").encode(), "line 2: the lexicon text is 300 characters long"),
         (b'text,type\n"open quote,place\n', "not valid CSV"),

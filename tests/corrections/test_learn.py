@@ -90,7 +90,7 @@ def conll(folder, *, test: bool = True) -> None:
     """A small CoNLL corpus of our own sentences: [person] visited [place] with [group]."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
-    for person, place, group in itertools.islice(itertools.cycle(zip(PEOPLE, PLACES, GROUPS * 2)), 48):
+    for person, place, group in itertools.islice(itertools.cycle(zip(PEOPLE, PLACES, GROUPS * 2, strict=True)), 48):
         words = [("زار", "O")]
         words += [(w, ("B-" if i == 0 else "I-") + "PERS") for i, w in enumerate(person.split())]
         words += [(place, "B-LOC"), ("مع", "O")]

@@ -94,6 +94,7 @@ class Lexicon:
             words, separators = _compile(entry.text)
             compiled[key_name(words)] = (words, separators, entry)  # a later entry with the same key wins
         self.entries: tuple[LexiconEntry, ...] = tuple(entry for _, _, entry in compiled.values())
+        self._compiled = tuple(compiled.values())
         # First word → one-word entry, and → longer entries, longest first: the longest entry wins.
         self._single: dict[str, LexiconEntry] = {}
         self._longer: dict[str, list[_Compiled]] = defaultdict(list)
@@ -113,6 +114,11 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def by_key(self) -> dict[str, LexiconEntry]:
+        """The entries by their key (``entry_key``)."""
+        return {key_name(words): entry for words, _, entry in self._compiled}
 
     def __bool__(self) -> bool:
         return bool(self.entries)

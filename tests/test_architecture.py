@@ -44,6 +44,7 @@ def test_core_module_never_imports_qt(path):
 def test_analysis_and_export_load_without_qt():
     code = (
         "import sys, reader.cli, reader.io, reader.analysis.pipeline, reader.export, reader.document;"
+        "import reader.corrections, reader.corrections.learn, reader.corrections.session;"
         f"bad = [m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

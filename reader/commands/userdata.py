@@ -29,11 +29,17 @@ def warn(message: str) -> None:
 
 
 def open_store(*, required: bool) -> UserStore | None:
-    """The user's store; when it cannot be opened: UserError if ``required``, else a warning and None."""
+    """The user's store; when it cannot be opened: UserError if ``required``, else a warning and None.
+
+    Without ``required`` a store that does not exist yet is not created (None):
+    reading an article leaves no trace in the data folder.
+    """
     from reader.corrections import UserStore
     from reader.storage import StorageError
 
     try:
+        if not required and not UserStore.default_path(create=False).exists():
+            return None
         return UserStore.open(warn=warn)
     except StorageError as error:
         if required:

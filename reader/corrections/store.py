@@ -118,8 +118,13 @@ class UserStore:
         A damaged file is set aside (``warn`` gets one line) and a fresh one
         started; StorageError (one line) when there is no usable database at all.
         """
-        where = Path(path) if path is not None else data_dir() / FILE_NAME
+        where = Path(path) if path is not None else cls.default_path()
         return cls(open_database(where, MIGRATIONS, warn=warn), where)
+
+    @staticmethod
+    def default_path(create: bool = True) -> Path:
+        """``corrections.sqlite3`` in the data folder (StorageError if the folder is unusable)."""
+        return data_dir(create=create) / FILE_NAME
 
     def close(self) -> None:
         self.connection.close()

@@ -184,3 +184,8 @@ def test_a_database_overwritten_with_garbage_leaves_analyze_working(data, articl
     assert {m["source"] for m in json.loads(result.stdout)["mentions"]} == {"model"}
     again = analyze()  # the fresh database works, silently
     assert again.returncode == 0 and again.stderr == ""
+
+
+def test_analyzing_leaves_no_trace_in_an_empty_data_folder(capsys, data, article):
+    analysis(capsys, article)
+    assert list(data.iterdir()) == []

@@ -57,10 +57,12 @@ class Corrector:
         self.model = analysis
         self.text = analysis.source.text
         self._cache = KeyCache()
-        spans = tuple(Span(m.start, m.end, m.type, m.value, source=m.source) for m in analysis.mentions)
-        if lexicon:
-            spans = _with_lexicon(self.text, spans, lexicon)
+        model_spans = tuple(Span(m.start, m.end, m.type, m.value, source=m.source) for m in analysis.mentions)
+        spans = _with_lexicon(self.text, model_spans, lexicon) if lexicon else model_spans
+        lexicon_free = spans is model_spans
         self.state = CorrectedState(spans)
+        # Untouched (no lexicon match, no correction): the model's analysis itself, not a regrouping.
+        self._untouched = self.state if lexicon_free else None
         self._built: tuple[CorrectedState, Analysis] | None = None
         self._members: tuple[CorrectedState, Members] | None = None
 
@@ -70,6 +72,8 @@ class Corrector:
         """The analysis of the current state (computed once per state)."""
         if self._built is not None and self._built[0] is self.state:
             return self._built[1]
+        if self.state is self._untouched:
+            return self.model
         state = self.state
         mentions, entities = group_entities(self.text, state.spans, pinned=self._pinned(state), cache=self._cache)
         if state.names:

@@ -63,6 +63,11 @@ class DocumentSession:
         return self._corrector_lexicon
 
     @property
+    def depth(self) -> int:
+        """How many corrections are applied (stored and not undone)."""
+        return len(self._applied)
+
+    @property
     def can_undo(self) -> bool:
         return bool(self._applied)
 

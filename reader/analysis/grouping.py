@@ -58,7 +58,9 @@ class KeyCache:
     """
 
     known: frozenset[str] = frozenset()
-    keys: dict[tuple[str, EntityType, Number | None], tuple[str, Key]] = field(default_factory=dict)
+    keys: dict[tuple[str, bool, Number | None], tuple[str, Key]] = field(default_factory=dict)
+    #: The mentions built last time, by their fields (same text: spans are disjoint, so none repeats).
+    mentions: dict[tuple[int, int, EntityType, str, Number | None, str], Mention] = field(default_factory=dict)
 
 
 def _base_words(surface: str, known: frozenset[str] | set[str]) -> list[str]:
@@ -83,35 +85,42 @@ def name_key(words: Sequence[str], known: frozenset[str] | set[str] = frozenset(
     return _word_keys(_base_words(" ".join(words), known))
 
 
-def span_keys(text: str, spans: Sequence[Span], cache: KeyCache | None = None) -> tuple[list[str], list[Key]]:
-    """The base form (proclitics removed) and grouping key of each span's surface."""
+def span_keys(
+    text: str, spans: Sequence[Span], cache: KeyCache | None = None, surfaces: Sequence[str] | None = None
+) -> tuple[list[str], list[Key]]:
+    """The base form (proclitics removed) and grouping key of each span's surface.
+
+    ``surfaces`` are the spans' texts when the caller has them. News repeats
+    names, so the work is done once per distinct surface.
+    """
+    if surfaces is None:
+        surfaces = [text[s.start : s.end] for s in spans]
+    figure = EntityType.FIGURE
+    names = {surface for surface, span in zip(surfaces, spans, strict=True) if span.type is not figure}
     # Normalized first words of all names: lets وبغداد reduce to بغداد only
     # when بغداد itself occurs, so وليد is never cut to ليد.
-    known = frozenset(
-        normalize_form(words[0])
-        for span in spans
-        if span.type is not EntityType.FIGURE and (words := text[span.start : span.end].split())
-    )
+    known = frozenset(normalize_form(words[0]) for surface in names if (words := surface.split()))
     cache = cache if cache is not None else KeyCache()
     if cache.known != known:
         cache.known, cache.keys = known, {}
+    found = cache.keys
     bases: list[str] = []
     keys: list[Key] = []
-    for span in spans:
-        surface = text[span.start : span.end]
-        found = cache.keys.get((surface, span.type, span.value))
-        if found is None:
-            if span.type is EntityType.FIGURE:
+    for surface, span in zip(surfaces, spans, strict=True):
+        lookup = (surface, span.type is figure, span.value)
+        entry = found.get(lookup)
+        if entry is None:
+            if span.type is figure:
                 key: Key = (
                     ("figure", span.value) if span.value is not None else ("figure-text", normalize_form(surface))
                 )
-                found = (surface, key)
+                entry = (surface, key)
             else:
                 words = _base_words(surface, known)
-                found = (" ".join(words), _word_keys(words))
-            cache.keys[(surface, span.type, span.value)] = found
-        bases.append(found[0])
-        keys.append(found[1])
+                entry = (" ".join(words), _word_keys(words))
+            found[lookup] = entry
+        bases.append(entry[0])
+        keys.append(entry[1])
     return bases, keys
 
 
@@ -132,7 +141,7 @@ def group_entities(
     the same join it. Each mention keeps its span's ``source``.
     """
     surfaces = [text[s.start : s.end] for s in spans]
-    groups, bases = _groups(text, spans, pinned or {}, cache)
+    groups, bases = _groups(text, spans, pinned or {}, cache, surfaces)
     ordered = sorted(groups, key=lambda g: (TYPE_ORDER.index(g.type), g.members[0]))
     entity_of: dict[int, str] = {}
     type_of: dict[int, EntityType] = {}
@@ -143,9 +152,22 @@ def group_entities(
             type_of[i] = group.type
         entities.append(_make_entity(group.identity, group, bases, surfaces))
 
-    mentions = tuple(
-        Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value, s.source) for i, s in enumerate(spans)
-    )
+    if cache is None:
+        mentions = tuple(
+            Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value, s.source)
+            for i, s in enumerate(spans)
+        )
+    else:  # most mentions are as they were the last time: reuse them (a Mention costs more than a look-up)
+        previous = cache.mentions
+        built: dict[tuple[int, int, EntityType, str, Number | None, str], Mention] = {}
+        for i, s in enumerate(spans):
+            fields = (s.start, s.end, type_of[i], entity_of[i], s.value, s.source)
+            mention = previous.get(fields)
+            if mention is None:
+                mention = Mention(s.start, s.end, type_of[i], surfaces[i], entity_of[i], s.value, s.source)
+            built[fields] = mention
+        cache.mentions = built
+        mentions = tuple(built.values())
     # Entity.mentions index Analysis.mentions; spans are already in text order.
     return mentions, tuple(entities)
 
@@ -167,10 +189,14 @@ def entity_members(
 
 
 def _groups(
-    text: str, spans: Sequence[Span], pinned: Mapping[int, str], cache: KeyCache | None
+    text: str,
+    spans: Sequence[Span],
+    pinned: Mapping[int, str],
+    cache: KeyCache | None,
+    surfaces: Sequence[str] | None = None,
 ) -> tuple[list[_Group], list[str]]:
     """The groups of ``spans`` with their ids, and the base form of each span."""
-    bases, keys = span_keys(text, spans, cache)
+    bases, keys = span_keys(text, spans, cache, surfaces)
     free = [i for i in range(len(spans)) if i not in pinned] if pinned else range(len(spans))
     groups = _group_by_key(spans, keys, free)
     _link_surnames(groups)
@@ -236,6 +262,10 @@ def _group_by_key(spans: Sequence[Span], keys: Sequence[Key], indices: Sequence[
         by_key[keys[i]].append(i)
     groups = []
     for key, members in by_key.items():
+        kinds = {(spans[i].type, spans[i].source) for i in members}
+        if len(kinds) == 1:  # the common case: one type, one source
+            groups.append(_Group(spans[members[0]].type, key, members))
+            continue
         votes: Counter[EntityType] = Counter()
         for i in members:
             votes[spans[i].type] += SOURCE_WEIGHT[spans[i].source]
@@ -282,14 +312,13 @@ def _make_entity(identity: str, group: _Group, bases: Sequence[str], surfaces: S
     Longest first so a person is named by the full name, not the surname;
     ties go to the form seen first.
     """
-    forms = Counter(bases[i] for i in group.members)
-    first_seen: dict[str, int] = {}
+    # Counted once per member in text order: dicts keep first-seen order, which breaks ties.
+    forms: dict[str, int] = {}
+    variants: dict[str, int] = {}
     for i in group.members:
-        first_seen.setdefault(bases[i], i)
-    name = max(forms, key=lambda f: (len(f.split()), forms[f], -first_seen[f]))
-    variants = Counter(surfaces[i] for i in group.members)
-    order: dict[str, int] = {}
-    for i in group.members:
-        order.setdefault(surfaces[i], i)
-    ranked = sorted(variants, key=lambda v: (-variants[v], order[v]))
+        forms[bases[i]] = forms.get(bases[i], 0) + 1
+        variants[surfaces[i]] = variants.get(surfaces[i], 0) + 1
+    order = {form: n for n, form in enumerate(forms)}
+    name = max(forms, key=lambda f: (len(f.split()), forms[f], -order[f]))
+    ranked = sorted(variants, key=lambda v: -variants[v])  # stable: ties stay in first-seen order
     return Entity(identity, group.type, name, tuple(ranked), tuple(group.members))

@@ -27,6 +27,9 @@ from reader.corrections.lexicon import Lexicon
 from reader.document import Analysis, Span, entity_id
 from reader.entity_types import EntityType
 
+#: How many analyses of earlier states a Corrector keeps (undo, redo).
+KEEP_BUILT = 8
+
 #: Entity id → (its type, the indices of its spans): a grouping (``grouping.entity_members``).
 Members = dict[str, tuple[EntityType, list[int]]]
 
@@ -63,15 +66,16 @@ class Corrector:
         self.state = CorrectedState(spans)
         # Untouched (no lexicon match, no correction): the model's analysis itself, not a regrouping.
         self._untouched = self.state if lexicon_free else None
-        self._built: tuple[CorrectedState, Analysis] | None = None
+        self._built: list[tuple[CorrectedState, Analysis]] = []
         self._members: tuple[CorrectedState, Members] | None = None
 
     # -- reading -------------------------------------------------------------
 
     def analysis(self) -> Analysis:
         """The analysis of the current state (computed once per state)."""
-        if self._built is not None and self._built[0] is self.state:
-            return self._built[1]
+        for built_state, built in self._built:
+            if built_state is self.state:
+                return built
         if self.state is self._untouched:
             return self.model
         state = self.state
@@ -80,7 +84,8 @@ class Corrector:
             entities = tuple(replace(e, name=state.names[e.id]) if e.id in state.names else e for e in entities)
         model = self.model
         result = Analysis(model.source, mentions, entities, model.recognizer, model.notes)
-        self._built = (state, result)
+        # The last few, so that undo and redo show an earlier state without regrouping.
+        self._built = [(state, result), *self._built[: KEEP_BUILT - 1]]
         return result
 
     def members(self) -> Members:

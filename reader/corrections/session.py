@@ -13,7 +13,8 @@ the reader sees in step:
 Each of them returns quickly: a correction costs one regrouping, an undo
 restores the state kept from before it, a lexicon change matches the
 lexicon again and replays the article's corrections (``docs/corrections.md``
-has the timings). ``changed_spans`` tells a view what to repaint.
+has the timings). A view repaints only the highlights that differ (the
+reading view's painter compares them).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from reader.corrections.engine import CorrectedState, Corrector
 from reader.corrections.kinds import Correction
 from reader.corrections.lexicon import Lexicon, LexiconEntry
 from reader.corrections.store import UserStore
-from reader.document import Analysis, Mention, document_key
+from reader.document import Analysis, document_key
 from reader.entity_types import EntityType
 
 T = TypeVar("T")
@@ -170,27 +171,3 @@ class DocumentSession:
             write(self.store)
         except sqlite3.Error as error:
             raise SessionError(f"cannot save the change: {' '.join(str(error).split())}") from None
-
-
-def changed_spans(before: Analysis, after: Analysis) -> list[tuple[int, int]]:
-    """The stretches of text whose highlight differs between two analyses of one text, merged and sorted.
-
-    A mention that appeared, vanished, or changed type, entity or source
-    counts; the rest of a long article need not be repainted.
-    """
-    if before.mentions is after.mentions:
-        return []
-
-    def key(m: Mention) -> tuple[int, int, EntityType, str, str]:
-        return (m.start, m.end, m.type, m.entity, m.source)
-
-    old = {key(m) for m in before.mentions}
-    new = {key(m) for m in after.mentions}
-    ranges = sorted((k[0], k[1]) for k in old ^ new)
-    merged: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged

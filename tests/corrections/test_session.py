@@ -8,7 +8,7 @@ import pytest
 
 from reader.analysis.grouping import group_entities
 from reader.corrections import LexiconEntry, Mark, Retype, Unmark, UserStore
-from reader.corrections.session import DocumentSession, SessionError, changed_spans
+from reader.corrections.session import DocumentSession, SessionError
 from reader.document import Analysis, Source, Span, check_analysis, document_key
 from reader.entity_types import EntityType
 
@@ -104,12 +104,3 @@ def test_a_store_that_fails_is_one_line_and_the_change_still_shows(tmp_path):
     assert "\n" not in str(raised.value)
     assert "الموصل" in {m.text for m in session.analysis.mentions}
     assert isinstance(raised.value.__context__, sqlite3.Error) or raised.value.__suppress_context__
-
-
-def test_changed_spans_are_what_differs():
-    session = DocumentSession(model(), None)
-    before = session.analysis
-    session.correct(Retype("person:رويترز", O))
-    first, second = (m for m in before.mentions if m.text == "رويترز")
-    assert changed_spans(before, session.analysis) == [(first.start, first.end), (second.start, second.end)]
-    assert changed_spans(session.analysis, session.analysis) == []

@@ -16,20 +16,15 @@ the offline model on the corrected articles).
 
 from __future__ import annotations
 
-from reader.corrections.engine import CorrectedState, Corrector, apply
-from reader.corrections.kinds import (
-    Correction,
-    CorrectionError,
-    Mark,
-    Merge,
-    Rename,
-    Retype,
-    Split,
-    Unmark,
-)
-from reader.corrections.lexicon import Lexicon, LexiconEntry
-from reader.corrections.store import UserStore
-from reader.document import Analysis
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.corrections.engine import CorrectedState, Corrector, apply
+    from reader.corrections.kinds import Correction, CorrectionError, Mark, Merge, Rename, Retype, Split, Unmark
+    from reader.corrections.lexicon import Lexicon, LexiconEntry
+    from reader.corrections.store import UserStore
+    from reader.document import Analysis
 
 __all__ = [
     "CorrectedState",
@@ -48,6 +43,32 @@ __all__ = [
     "apply",
     "apply_user_data",
 ]
+
+# Imported on first use (PEP 562): the matching code pulls in camel-tools,
+# which takes seconds to import, and the window must not wait for it at start.
+_HOME = {
+    "CorrectedState": "engine",
+    "Corrector": "engine",
+    "apply": "engine",
+    "Correction": "kinds",
+    "CorrectionError": "kinds",
+    "Mark": "kinds",
+    "Merge": "kinds",
+    "Rename": "kinds",
+    "Retype": "kinds",
+    "Split": "kinds",
+    "Unmark": "kinds",
+    "Lexicon": "lexicon",
+    "LexiconEntry": "lexicon",
+    "UserStore": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reader.corrections' has no attribute {name!r}")
+    return getattr(import_module(f"reader.corrections.{module}"), name)
 
 
 def apply_user_data(analysis: Analysis, store: UserStore | None) -> Analysis:

@@ -43,19 +43,22 @@ def render_lexicon_csv(entries: Iterable[LexiconEntry]) -> str:
 
 def read_lexicon_csv(path: str | os.PathLike[str]) -> list[LexiconEntry]:
     """The entries of the CSV file at ``path`` (CorrectionError, one line, for anything wrong)."""
+    from reader.io import LoadError
+    from reader.io.loader import read_bytes
+
     name = Path(path).name
     try:
         size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise CorrectionError(
-                f"{name} is {size / 1e6:,.0f} MB; a lexicon file may be at most {MAX_BYTES // 1_000_000} MB"
-            )
-        with open(path, "rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise CorrectionError(f"{name} is a folder, not a CSV file") from None
-    except OSError as error:
-        raise CorrectionError(f"cannot read {name}: {error.strerror or error}") from None
+    except OSError:
+        size = 0  # read_bytes says why, in its words
+    if size > MAX_BYTES:
+        raise CorrectionError(
+            f"{name} is {size / 1e6:,.0f} MB; a lexicon file may be at most {MAX_BYTES // 1_000_000} MB"
+        )
+    try:  # the loaders' reader: no pipe, device or stalled share can hang it
+        data = read_bytes(path)
+    except LoadError as error:
+        raise CorrectionError(str(error)) from None
     return parse_lexicon_csv(data, name)
 
 

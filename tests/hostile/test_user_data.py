@@ -1,0 +1,81 @@
+"""Hostile input to the reader's own data: every file of the corpus as a lexicon to import,
+odd lexicon texts and names, and a damaged database.
+
+Whatever the file, ``lexicon import`` ends with exit status 0 or 1 and, for
+1, one line on stderr, and imports nothing then; no odd text gets into the
+lexicon; a database overwritten with garbage leaves the commands working.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+from .test_corpus import INPUT_CASES, Case
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ARABIC_READER_DATA", str(folder))
+    return folder
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def entries(capsys) -> list[dict]:
+    status, out, _ = run(capsys, "lexicon", "list", "--format", "json")
+    assert status == 0
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("case", INPUT_CASES, ids=lambda c: c.name)
+def test_any_file_imported_as_a_lexicon_is_refused_in_one_line_or_read(case: Case, tmp_path, data, capsys) -> None:
+    if case.skip:
+        pytest.skip(case.skip)
+    scratch = tmp_path / "files"
+    scratch.mkdir()
+    path = case.make(scratch)
+    run(capsys, "lexicon", "add", "بغداد", "place")
+    status, _, err = run(capsys, "lexicon", "import", str(path))
+    assert status in (0, 1), err
+    if status == 1:
+        assert err.count("\n") == 1 and err.startswith("arabic-reader: ") and "Traceback" not in err
+        assert entries(capsys) == [{"text": "بغداد", "type": "place"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\u202eرويترز", "رويترز\u200f", "ب" * 10_000, "سطر\nآخر", "\x00", "...", "\u064b\u064c", "\ufeff"],
+    ids=["empty", "spaces", "rlo", "rlm", "10k", "newline", "nul", "punctuation", "diacritics", "bom"],
+)
+def test_odd_lexicon_texts_are_one_line_and_change_nothing(text: str, data, capsys) -> None:
+    for args in (("add", text, "organization"), ("ignore", text), ("remove", text)):
+        status, _, err = run(capsys, "lexicon", *args)
+        assert status == 1 and err.count("\n") == 1, (args, err)
+    assert entries(capsys) == []
+
+
+def test_a_huge_lexicon_file_is_refused_before_it_is_read(tmp_path, data, capsys) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    status, _, err = run(capsys, "lexicon", "import", str(path))
+    assert status == 1 and "MB" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("garbage", [b"\x00" * 5000, b"SQLite format 3\x00" + b"\xff" * 4096, "نص عربي".encode()])
+def test_the_lexicon_commands_work_over_a_damaged_database(garbage: bytes, data: Path, capsys) -> None:
+    run(capsys, "lexicon", "add", "رويترز", "organization")
+    (data / "corrections.sqlite3").write_bytes(garbage)
+    status, _, err = run(capsys, "lexicon", "add", "بغداد", "place")
+    assert status == 0 and err.count("\n") == 1 and "corrupt-" in err
+    assert entries(capsys) == [{"text": "بغداد", "type": "place"}]

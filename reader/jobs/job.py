@@ -31,8 +31,10 @@ from reader.errors import one_line
 #: Partial results are reported at most this often; the final one always is.
 PARTIAL_INTERVAL_S = 0.15
 
-#: A highlight as the reading view paints it: code-point start, end and the
-#: type's value ("place"). Strings, not EntityType members: an Enum hashes in
+#: A highlight as the reading view paints it: code-point start, end and its
+#: style: the type's value ("place"), followed by the mention's source when
+#: the reader decided it ("place:correction", "place:lexicon"; drawn with
+#: another underline). Strings, not EntityType members: an Enum hashes in
 #: Python code, a str in C with a cached hash, and the painter works with
 #: sets of thousands of these.
 HighlightSpan = tuple[int, int, str]
@@ -46,8 +48,12 @@ def highlight_spans(mentions: Iterable[Mention]) -> frozenset[HighlightSpan]:
     >>> from reader.entity_types import EntityType
     >>> highlight_spans([Mention(4, 10, EntityType.PLACE, "الموصل", "place:موصل")])
     frozenset({(4, 10, 'place')})
+    >>> highlight_spans([Mention(4, 10, EntityType.PLACE, "الموصل", "place:موصل", source="lexicon")])
+    frozenset({(4, 10, 'place:lexicon')})
     """
-    return frozenset((m.start, m.end, m.type._value_) for m in mentions)
+    return frozenset(
+        (m.start, m.end, m.type._value_ if m.source == "model" else f"{m.type._value_}:{m.source}") for m in mentions
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,123 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     </message>
 </context>
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <source>Your corrections cannot be saved: {reason}</source>
+        <extracomment>Seconds the last change took, from the request to the corrected analysis (for the UI bench).</extracomment>
+        <translation>لا يمكن حفظ تصحيحاتك: {reason}</translation>
+    </message>
+    <message>
+        <source>Mark “{text}” as {type}</source>
+        <translation>تعليم «{text}»: {type}</translation>
+    </message>
+    <message>
+        <source>Remove highlight</source>
+        <translation>إزالة التمييز</translation>
+    </message>
+    <message>
+        <source>Split off</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>Change type to {type}</source>
+        <translation>تغيير النوع إلى: {type}</translation>
+    </message>
+    <message>
+        <source>Rename to “{name}”</source>
+        <translation>إعادة التسمية إلى «{name}»</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Always tag “{text}” as {type}</source>
+        <translation>تمييز «{text}» دائمًا: {type}</translation>
+    </message>
+    <message>
+        <source>Never tag “{text}”</source>
+        <translation>عدم تمييز «{text}» أبدًا</translation>
+    </message>
+    <message>
+        <source>Mark as</source>
+        <extracomment>Picks an entity to merge into: (parent, analysis, ids to leave out) → an id, or None if cancelled.</extracomment>
+        <translation>تعليم بوصفه</translation>
+    </message>
+    <message>
+        <source>Always Tag as</source>
+        <translation>التمييز دائمًا بوصفه</translation>
+    </message>
+    <message>
+        <source>Never Tag This</source>
+        <translation>عدم تمييز هذا أبدًا</translation>
+    </message>
+    <message>
+        <source>Change Type</source>
+        <translation>تغيير النوع</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>إزالة التمييز</translation>
+    </message>
+    <message>
+        <source>Not an Entity Anywhere</source>
+        <translation>ليس كيانًا في أي مكان</translation>
+    </message>
+    <message>
+        <source>Always a {type}</source>
+        <translation>دائمًا: {type}</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>إعادة التسمية…</translation>
+    </message>
+    <message>
+        <source>Merge With…</source>
+        <translation>دمج مع…</translation>
+    </message>
+    <message>
+        <source>Split Off</source>
+        <translation>فصل عن الكيان</translation>
+    </message>
+    <message>
+        <source>Merge Into</source>
+        <translation>دمج في</translation>
+    </message>
+    <message>
+        <source>Rename Entity</source>
+        <translation>إعادة تسمية الكيان</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Merge With</source>
+        <translation>دمج مع</translation>
+    </message>
+    <message>
+        <source>Type to find an entity…</source>
+        <translation>اكتب للبحث عن كيان…</translation>
+    </message>
+</context>
+<context>
     <name>EntityPanel</name>
     <message>
         <source>Filter entities…</source>
@@ -136,6 +253,76 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     </message>
 </context>
 <context>
+    <name>LearnDialog</name>
+    <message>
+        <source>Improve the Model</source>
+        <translation>تحسين النموذج</translation>
+    </message>
+    <message>
+        <source>Training the offline model on its data and your corrected articles…</source>
+        <translation>جارٍ تدريب النموذج المحلي على بياناته ومقالاتك المصححة…</translation>
+    </message>
+    <message>
+        <source>Use the New Model</source>
+        <translation>استخدام النموذج الجديد</translation>
+    </message>
+    <message>
+        <source>Keep the Current Model</source>
+        <translation>الإبقاء على النموذج الحالي</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned from %n of your corrected sentences in {minutes} min {seconds} s.</source>
+        <translation>
+            <numerusform>تعلّم من %n جملة مصححة في {minutes} د {seconds} ث.</numerusform>
+            <numerusform>تعلّم من جملة مصححة واحدة في {minutes} د {seconds} ث.</numerusform>
+            <numerusform>تعلّم من جملتين مصححتين في {minutes} د {seconds} ث.</numerusform>
+            <numerusform>تعلّم من %n جمل مصححة في {minutes} د {seconds} ث.</numerusform>
+            <numerusform>تعلّم من %n جملة مصححة في {minutes} د {seconds} ث.</numerusform>
+            <numerusform>تعلّم من %n جملة مصححة في {minutes} د {seconds} ث.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new model scores better.</source>
+        <translation>النموذج الجديد أفضل نتيجة.</translation>
+    </message>
+    <message>
+        <source>The new model does not score better.</source>
+        <translation>النموذج الجديد ليس أفضل نتيجة.</translation>
+    </message>
+    <message>
+        <source>Scores on {held_out} (people, places, organizations):</source>
+        <translation>النتائج على {held_out} (الأشخاص والأماكن والمنظمات):</translation>
+    </message>
+    <message>
+        <source>Current model: F1 {f1}</source>
+        <translation>النموذج الحالي: F1 ‏{f1}</translation>
+    </message>
+    <message>
+        <source>New model: F1 {f1}</source>
+        <translation>النموذج الجديد: F1 ‏{f1}</translation>
+    </message>
+    <message>
+        <source>Collecting your corrected sentences…</source>
+        <translation>جارٍ جمع جملك المصححة…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>جارٍ التدريب…</translation>
+    </message>
+    <message>
+        <source>Scoring the current model…</source>
+        <translation>جارٍ تقييم النموذج الحالي…</translation>
+    </message>
+    <message>
+        <source>Scoring the new model…</source>
+        <translation>جارٍ تقييم النموذج الجديد…</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Show:</source>
@@ -155,9 +342,102 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     </message>
 </context>
 <context>
+    <name>LexiconDialog</name>
+    <message>
+        <source>Lexicon</source>
+        <translation>المعجم</translation>
+    </message>
+    <message>
+        <source>Names to always tag with a type, or never tag, in every article. Diacritics, letter variants and attached و ب ل ك ال are ignored.</source>
+        <translation>أسماء تُميَّز دائمًا بنوع معيّن، أو لا تُميَّز أبدًا، في كل مقالة. يُتجاهَل التشكيل وصور الحروف وما يتصل بها من و ب ل ك ال.</translation>
+    </message>
+    <message>
+        <source>Filter entries…</source>
+        <translation>تصفية المدخلات…</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>التمييز</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;استيراد CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;تصدير CSV…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>“{text}” is already in the lexicon</source>
+        <translation>«{text}» موجود في المعجم</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n entries.</source>
+        <translation>
+            <numerusform>لم يُحذف شيء.</numerusform>
+            <numerusform>حُذف مدخل واحد.</numerusform>
+            <numerusform>حُذف مدخلان.</numerusform>
+            <numerusform>حُذفت %n مدخلات.</numerusform>
+            <numerusform>حُذف %n مدخلًا.</numerusform>
+            <numerusform>حُذف %n مدخل.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n entries.</source>
+        <translation>
+            <numerusform>لم يُستورد شيء.</numerusform>
+            <numerusform>استُورد مدخل واحد.</numerusform>
+            <numerusform>استُورد مدخلان.</numerusform>
+            <numerusform>استُوردت %n مدخلات.</numerusform>
+            <numerusform>استُورد %n مدخلًا.</numerusform>
+            <numerusform>استُورد %n مدخل.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries.</source>
+        <translation>
+            <numerusform>لم يُصدَّر شيء.</numerusform>
+            <numerusform>صُدِّر مدخل واحد.</numerusform>
+            <numerusform>صُدِّر مدخلان.</numerusform>
+            <numerusform>صُدِّرت %n مدخلات.</numerusform>
+            <numerusform>صُدِّر %n مدخلًا.</numerusform>
+            <numerusform>صُدِّر %n مدخل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Lexicon</source>
+        <translation>استيراد المعجم</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV ‏(*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Lexicon</source>
+        <translation>تصدير المعجم</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open…</source>
+        <extracomment>Edit ▸ Mark Selection As: keys 1–4, meant for the reading view only (the window adds them to it: a 1 typed in the filter box stays a 1).</extracomment>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
@@ -249,6 +529,38 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>&amp;حول القارئ العربي</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>ت&amp;راجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;إعادة</translation>
+    </message>
+    <message>
+        <source>Mark the selected text as {type}</source>
+        <translation>تعليم النص المحدد: {type}</translation>
+    </message>
+    <message>
+        <source>&amp;Lexicon…</source>
+        <translation>&amp;المعجم…</translation>
+    </message>
+    <message>
+        <source>Names to always tag with a type, or never, in every article</source>
+        <translation>أسماء تُميَّز دائمًا بنوع معيّن، أو لا تُميَّز أبدًا، في كل مقالة</translation>
+    </message>
+    <message>
+        <source>&amp;Improve the Model with My Corrections…</source>
+        <translation>&amp;تحسين النموذج بتصحيحاتي…</translation>
+    </message>
+    <message>
+        <source>Retrain the offline model on its data and your corrected articles</source>
+        <translation>إعادة تدريب النموذج المحلي على بياناته ومقالاتك المصححة</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to the Shipped Model</source>
+        <translation>&amp;العودة إلى النموذج المرفق</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -265,6 +577,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>&amp;تحرير</translation>
     </message>
     <message>
+        <source>&amp;Mark Selection As</source>
+        <translation>تع&amp;ليم المحدد</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
@@ -279,6 +595,10 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;أدوات</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -385,6 +705,22 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>فشل التحليل: {message}</translation>
     </message>
     <message>
+        <source>Wait for the analysis to finish before correcting it.</source>
+        <translation>انتظر انتهاء التحليل قبل تصحيحه.</translation>
+    </message>
+    <message>
+        <source>Select the text to mark first.</source>
+        <translation>حدد النص المراد تعليمه أولًا.</translation>
+    </message>
+    <message>
+        <source>Back to the shipped model.</source>
+        <translation>عدنا إلى النموذج المرفق.</translation>
+    </message>
+    <message>
+        <source>The shipped model is already in use.</source>
+        <translation>النموذج المرفق مستخدم بالفعل.</translation>
+    </message>
+    <message>
         <source>Select an entity in the panel first.</source>
         <translation>اختر كيانًا من اللوحة أولًا.</translation>
     </message>
@@ -423,6 +759,18 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>corrected by you</source>
+        <extracomment>Preferred fonts, best first; the first one installed is used. Naskh faces first: they are the book and newspaper style, with room for vowel marks. What View ▸ Font offers (those installed): the preferred fonts and a Kufi face.</extracomment>
+        <translation>صحّحته أنت</translation>
+    </message>
+    <message>
+        <source>from your lexicon</source>
+        <translation>من معجمك</translation>
     </message>
 </context>
 </TS>

@@ -84,11 +84,12 @@ class GazetteerRecognizer:
 
 
 @pytest.fixture
-def make_window(qtbot, settings) -> Iterator[Callable[..., object]]:
+def make_window(qtbot, settings, tmp_path) -> Iterator[Callable[..., object]]:
     """``make_window(recognizer=None, **kwargs)`` → a shown ``MainWindow`` using the test settings."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from reader.corrections import UserStore
     from reader.ui.settings import Cache, Preferences
     from reader.ui.window.main_window import MainWindow
 
@@ -99,6 +100,8 @@ def make_window(qtbot, settings) -> Iterator[Callable[..., object]]:
         recognizer = recognizer or GazetteerRecognizer()
         kwargs.setdefault("interactive", False)
         kwargs.setdefault("allow_bert", False)
+        # The reader's corrections: a database of the test's own.
+        kwargs.setdefault("open_store", lambda: UserStore.open(tmp_path / "corrections.sqlite3"))
         window = MainWindow(Preferences(settings), Cache(settings), recognizer_factory=lambda: recognizer, **kwargs)
         window.resize(1200, 800)
         window.show()

@@ -50,15 +50,34 @@ SLICE_MS = 8
 Span = tuple[int, int, EntityType]  # code-point start, end, type
 
 
-def highlight_format(entity_type: EntityType, dark: bool) -> QTextCharFormat:
-    """The character format of a highlighted mention of ``entity_type``."""
+#: The underline of a mention by who decided it: the reader's own marks are
+#: dashed, their lexicon's dotted (the same color: a subtle difference).
+UNDERLINES = {
+    "model": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "correction": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "lexicon": QTextCharFormat.UnderlineStyle.DotLine,
+}
+
+
+def highlight_format(entity_type: EntityType, dark: bool, source: str = "model") -> QTextCharFormat:
+    """The character format of a highlighted mention of ``entity_type`` (``source``: who decided it)."""
     background, underline = highlight_colors(entity_type, dark)
     fmt = QTextCharFormat()
     fmt.setBackground(background)
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineStyle(UNDERLINES.get(source, UNDERLINES["model"]))
     fmt.setUnderlineColor(underline)
     fmt.setProperty(TYPE_PROPERTY, entity_type.value)
     return fmt
+
+
+def _formats(dark: bool) -> dict[str, QTextCharFormat]:
+    """Format by highlight style (``reader.jobs.HighlightSpan``): "place", "place:correction" …"""
+    formats = {}
+    for t in EntityType:
+        for source in UNDERLINES:
+            style = t.value if source == "model" else f"{t.value}:{source}"
+            formats[style] = highlight_format(t, dark, source)
+    return formats
 
 
 class HighlightPainter(QObject):
@@ -77,7 +96,7 @@ class HighlightPainter(QObject):
         self._visible_offset = visible_offset  # code point the reader is looking at
         self._index = Utf16Index("")
         self._dark = False
-        self._formats = {t.value: highlight_format(t, False) for t in EntityType}
+        self._formats = _formats(False)
         self._plain = QTextCharFormat()
         self._painted: set[HighlightSpan] = set()
         self._wanted: set[HighlightSpan] = set()
@@ -110,7 +129,7 @@ class HighlightPainter(QObject):
         if len(values) == len(EntityType):
             self._wanted = set(spans)
         else:
-            self._wanted = {span for span in spans if span[2] in values}
+            self._wanted = {span for span in spans if span[2].partition(":")[0] in values}
         self._schedule()
 
     def set_dark(self, dark: bool) -> None:
@@ -118,7 +137,7 @@ class HighlightPainter(QObject):
         if dark == self._dark:
             return
         self._dark = dark
-        self._formats = {t.value: highlight_format(t, dark) for t in EntityType}
+        self._formats = _formats(dark)
         self._painted = set()  # repaint all: applying a format over an old one replaces it
         self._schedule()
 

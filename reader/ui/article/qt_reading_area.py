@@ -12,7 +12,10 @@ what the reader did, by signal:
   the selected entity's mentions (0: none shown yet) and their count;
 - ``message(str)``: a hint for the status bar;
 - ``zoom_changed(int)``: the reader zoomed (steps from the base size);
-- ``painted()``: every highlight asked for is in the document.
+- ``painted()``: every highlight asked for is in the document;
+- ``context_menu_requested(QPoint, int, int)``: a context menu over the
+  selection (or the point's offset twice; -1 off the text), for the window
+  to build (copy, and the corrections).
 
 Inside, ``TextFinder`` runs Find over the text and ``MentionNavigation``
 moves between mentions; nothing here reads files, computes entities or
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.document import Analysis, Source
@@ -44,6 +47,7 @@ class ReadingArea(QWidget):
     message = Signal(str)
     zoom_changed = Signal(int)
     painted = Signal()
+    context_menu_requested = Signal(QPoint, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,7 @@ class ReadingArea(QWidget):
         self.navigation.message.connect(self.message)
         self.view.zoom_changed.connect(self.zoom_changed)
         self.view.highlights_painted.connect(self.painted)
+        self.view.context_menu_requested.connect(self.context_menu_requested)
 
     # --- what to show
 

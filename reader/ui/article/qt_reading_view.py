@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QFontMetricsF,
@@ -82,12 +83,15 @@ class ReadingView(QPlainTextEdit):
 
     Signals: ``zoom_changed(int)`` (zoom steps), ``mention_clicked(int)`` (index
     into ``Analysis.mentions``), ``highlights_painted()`` (every highlight asked
-    for is in the document).
+    for is in the document), ``context_menu_requested(QPoint, int, int)`` (the
+    reader asked for a context menu at a global position, over the selection
+    ``[start, end)`` or, with nothing selected, the point's offset twice).
     """
 
     zoom_changed = Signal(int)
     mention_clicked = Signal(int)
     highlights_painted = Signal()
+    context_menu_requested = Signal(QPoint, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +177,21 @@ class ReadingView(QPlainTextEdit):
     @property
     def analysis(self) -> Analysis | None:
         return self._analysis
+
+    def preview_highlight(self, start: int, end: int, style: str) -> None:
+        """Show a highlight at once, before the analysis that has it (a correction being made) arrives.
+
+        ``style`` as in ``reader.jobs.HighlightSpan`` ("place:correction").
+        Highlights it overlaps are cleared; the next ``set_analysis`` decides.
+        Regrouping a long article takes longer than the 100 ms in which the
+        reader expects to see what they marked: this paints it now.
+        """
+        kept = {span for span in self._spans if span[1] <= start or span[0] >= end}
+        kept.add((start, end, style))
+        self._spans = frozenset(kept)
+        self.painter.show(self._spans, self._enabled)
+        self.painter.finish()
+        self.viewport().repaint()
 
     def set_enabled_types(self, types: Iterable[EntityType]) -> None:
         """Highlight only mentions of ``types``."""
@@ -412,14 +431,28 @@ class ReadingView(QPlainTextEdit):
         QToolTip.showText(event.globalPos(), self.tooltip_text(self._analysis.mentions[i]), self.viewport())
 
     def tooltip_text(self, mention: Mention) -> str:
-        """ "Place: الموصل" — the mention's type and its entity's canonical name."""
+        """ "Place: الموصل" — the mention's type and its entity's canonical name, and
+        "corrected by you" or "from your lexicon" when the reader decided it."""
         name = mention.text
         if self._analysis is not None:
             with contextlib.suppress(KeyError):
                 name = self._analysis.entity(mention.entity).name
         color = type_color(mention.type).name()
         label = type_label(mention.type)
-        return f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(name)}</span>'
+        text = f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(name)}</span>'
+        origin = {"correction": self.tr("corrected by you"), "lexicon": self.tr("from your lexicon")}
+        if mention.source in origin:
+            text += f"<br><i>{_escape(origin[mention.source])}</i>"
+        return text
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Ask for a context menu (the window builds it: copy, and the corrections)."""
+        start, end = self.selection_offsets()
+        if start == end:
+            offset = self.offset_at(self.viewport().mapFromGlobal(event.globalPos()))
+            start = end = offset if offset is not None else -1
+        self.context_menu_requested.emit(event.globalPos(), start, end)
+        event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,12 +37,15 @@ FILTER_DEBOUNCE_MS = 150
 
 class EntityPanel(QWidget):
     """Signals: ``entity_activated(str)`` (an entity id), ``mention_activated(int)``
-    (an index into ``Analysis.mentions``), ``type_activated(EntityType)`` (a group header)."""
+    (an index into ``Analysis.mentions``), ``type_activated(EntityType)`` (a group header),
+    ``context_menu_requested(QPoint, list)`` (a context menu at a global position over
+    the selected entities' ids, for the window to build: the corrections)."""
 
     entity_activated = Signal(str)
     mention_activated = Signal(int)
     type_activated = Signal(object)
     sort_changed = Signal(str)
+    context_menu_requested = Signal(QPoint, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +56,10 @@ class EntityPanel(QWidget):
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)  # thousands of rows stay fast
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several entities at once (Ctrl/Shift+click): merge them, retype them.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(False)
         header = self.tree.header()
@@ -142,6 +148,23 @@ class EntityPanel(QWidget):
         value = self.tree.currentIndex().data(ENTITY_ID_ROLE)
         return value if isinstance(value, str) else None
 
+    def selected_entity_ids(self) -> list[str]:
+        """The ids of every selected entity row (mention rows count as their entity), in tree order."""
+        ids: list[str] = []
+        for index in sorted(self.tree.selectionModel().selectedRows(0), key=_tree_order):
+            value = index.data(ENTITY_ID_ROLE)
+            if isinstance(value, str) and value not in ids:
+                ids.append(value)
+        return ids
+
+    def _on_context_menu(self, point: QPoint) -> None:
+        index = self.tree.indexAt(point)
+        if index.isValid() and not self.tree.selectionModel().isSelected(index):
+            self.tree.setCurrentIndex(index)  # a right click on an unselected row selects it
+        ids = self.selected_entity_ids()
+        if ids:
+            self.context_menu_requested.emit(self.tree.viewport().mapToGlobal(point), ids)
+
     def visible_entity_names(self) -> list[str]:
         """Names of the entities the tree shows now (every group), in order."""
         names: list[str] = []
@@ -206,3 +229,12 @@ class EntityPanel(QWidget):
             index = self.model.index_of_entity(selected)
             if index.isValid():
                 self.tree.setCurrentIndex(index)
+
+
+def _tree_order(index: QModelIndex) -> tuple[int, ...]:
+    """Rows from the top of the tree down to ``index``: sorts indexes as the tree shows them."""
+    path: list[int] = []
+    while index.isValid():
+        path.append(index.row())
+        index = index.parent()
+    return tuple(reversed(path))

@@ -104,6 +104,18 @@ class ArticleSession(QObject):
         self._start(factory, SECOND)
         return True
 
+    def show_corrected(self, analysis: Analysis, spans: frozenset[HighlightSpan]) -> None:
+        """The analysis shown from now on: the model's as the reader corrected it (what exports write)."""
+        self.analysis = analysis
+        self.spans = spans
+
+    def reload_model(self) -> None:
+        """The model in use changed (the reader's own, or back to the shipped one): load it
+        and analyze the article shown again."""
+        self.worker.restart()
+        if self.source is not None and self.opening_path is None:
+            self.show(self.source)
+
     def cancel(self) -> bool:
         """Stop the running job (reading or analyzing); True when one was running."""
         if not self.worker.is_busy():

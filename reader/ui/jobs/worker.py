@@ -97,6 +97,14 @@ class AnalysisWorker(QObject):
         """Stop every job and the child process (the app is closing)."""
         self._runner.close()
 
+    def restart(self) -> None:
+        """Stop every job and the child process, and start afresh (the model in use changed)."""
+        from reader.analysis.pipeline import default_recognizer
+
+        self._runner.close()
+        default_recognizer.cache_clear()  # jobs without a process load it in this one
+        self._runner.warm_up()
+
     @property
     def process_id(self) -> int | None:
         """The analysis child process, when jobs run in one."""

@@ -19,19 +19,25 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from reader.corrections.store import UserStore
 
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
 from reader.errors import one_line
-from reader.jobs import RecognizerFactory
+from reader.jobs import RecognizerFactory, highlight_spans
 from reader.ui.article.qt_reading_area import ReadingArea
+from reader.ui.corrections.controller import CorrectionController
 from reader.ui.entities.qt_entity_panel import EntityPanel
 from reader.ui.jobs.article_session import OFFLINE, SECOND, ArticleSession
 from reader.ui.jobs.bert_stage import BertStage
+from reader.ui.jobs.worker import BackgroundTask
 from reader.ui.settings import Cache, Preferences
 from reader.ui.theme import ThemeFollower
 from reader.ui.window.about import app_icon, app_name
@@ -55,7 +61,8 @@ class MainWindow(QMainWindow):
 
     ``recognizer_factory`` replaces the offline model (tests); ``second_stage``
     replaces the BERT policy: it returns the factory of a second, slower
-    recognizer to run after the first, or None.
+    recognizer to run after the first, or None; ``open_store`` replaces the
+    reader's corrections database (tests).
     """
 
     ready = Signal()  # the current document is fully analyzed and painted
@@ -71,6 +78,7 @@ class MainWindow(QMainWindow):
         theme_follower: ThemeFollower | None = None,
         allow_bert: bool = True,
         interactive: bool = True,
+        open_store: Callable[[], UserStore] | None = None,
     ) -> None:
         super().__init__()
         self.preferences = preferences
@@ -103,8 +111,20 @@ class MainWindow(QMainWindow):
         self.status = ReaderStatusBar(self)
         self.setStatusBar(self.status)
         self.session = ArticleSession(self, recognizer_factory=recognizer_factory, second_stage=second_stage)
+        self.corrections = CorrectionController(self, open_store=open_store)
+        self._corrections_task = BackgroundTask(self)
+        self._corrections_task.finished.connect(self._on_corrections_built)
+        self._corrections_task.failed.connect(self.show_error)
+        self.last_menu: QMenu | None = None  # the last context menu (tests look at it)
         self.files = ArticleFiles(self.session, cache, self.area, self)
-        self.menus = WindowMenus(self, self._menu_commands(), preferences, cache, self.dock.toggleViewAction())
+        self.menus = WindowMenus(
+            self,
+            self._menu_commands(),
+            preferences,
+            cache,
+            self.dock.toggleViewAction(),
+            self.corrections.undo_stack,
+        )
 
         # What each part reports, and where it goes.
         s = self.session
@@ -127,6 +147,10 @@ class MainWindow(QMainWindow):
         panel.mention_activated.connect(area.go_to_mention)
         panel.type_activated.connect(area.mark_type)
         panel.sort_changed.connect(lambda key: setattr(self.preferences, "panel_sort", key))
+        area.context_menu_requested.connect(self.show_text_menu)
+        panel.context_menu_requested.connect(self.show_entity_menu)
+        self.corrections.changed.connect(self._on_corrected)
+        self.corrections.message.connect(lambda text: self.status.showMessage(text, 8000))
         self.files.error.connect(self.show_error)
         self.files.message.connect(self.status.showMessage)
         self.files.recent_changed.connect(self.menus.refresh_recent)
@@ -178,6 +202,10 @@ class MainWindow(QMainWindow):
             set_theme=self.set_theme,
             set_language=self.set_language,
             about=self.show_about,
+            mark_selection=self.mark_selection,
+            lexicon=self.show_lexicon,
+            improve_model=self.improve_model,
+            reset_model=self.reset_model,
         )
 
     # ------------------------------------------------------------------ layout and language
@@ -194,6 +222,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menus.build()
         self.status.set_stop_action(self.menus.actions["stop"])
+        for action in self.menus.mark_actions.values():
+            self.area.view.addAction(action)  # keys 1–4 act where the text is
 
     def retranslate(self) -> None:
         """Set every text in the UI language (called again on a language change)."""
@@ -248,6 +278,7 @@ class MainWindow(QMainWindow):
         """A new article: show its text; results follow."""
         self.files.leaving()
         self._ready_sent = False
+        self.corrections.clear()
         self.area.show_source(source)
         self.panel.set_analysis(None)
         self.last_error = ""
@@ -301,6 +332,9 @@ class MainWindow(QMainWindow):
     def _on_analyzed(self, analysis: Analysis, final: bool) -> None:
         now = time.monotonic()
         refresh = final or now - self._panel_refreshed >= PANEL_REFRESH_S
+        if final:  # the reader's lexicon and corrections, applied off the UI thread (long articles)
+            self.corrections.expect(analysis)
+            self._corrections_task.run(self.corrections.build_session, analysis)
         self.area.show_analysis(analysis, self.session.spans, revalidate=refresh)
         if refresh:
             self._panel_refreshed = now
@@ -311,6 +345,23 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
         self._maybe_ready()
+
+    def _on_corrections_built(self, session: object) -> None:
+        from reader.corrections.session import DocumentSession
+
+        if isinstance(session, DocumentSession) and self.corrections.adopt(session):
+            self._update_actions()
+            self._maybe_ready()
+
+    def _on_corrected(self, analysis: Analysis) -> None:
+        """A correction, an undo, a lexicon change: show the result (only changed highlights are repainted)."""
+        if analysis is self.session.analysis:
+            return  # an article nobody corrected: the model's analysis is shown already
+        spans = highlight_spans(analysis.mentions)
+        self.session.show_corrected(analysis, spans)
+        self.area.show_analysis(analysis, spans)
+        self.panel.set_analysis(analysis)
+        self._update_status()
 
     def _on_failed(self, message: str) -> None:
         self.status.hide_progress()
@@ -337,7 +388,13 @@ class MainWindow(QMainWindow):
     def is_ready(self) -> bool:
         """Whether the current document is fully analyzed and painted (and no other is being opened)."""
         s = self.session
-        return s.complete and s.opening_path is None and s.source is not None and self.area.is_painted()
+        return (
+            s.complete
+            and s.opening_path is None
+            and s.source is not None
+            and self.corrections.settled
+            and self.area.is_painted()
+        )
 
     def bert_usable(self) -> tuple[bool, str]:
         """Whether the second stage can run here, and one line saying why not."""
@@ -367,6 +424,97 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         self.dock.show()
         self.panel.focus_filter()
+
+    # ------------------------------------------------------------------ corrections
+
+    def mark_selection(self, entity_type: EntityType) -> None:
+        """Keys 1–4: mark the selected text as ``entity_type``."""
+        span = self.corrections.trimmed(*self.area.view.selection_offsets())
+        if self.corrections.analysis is None:
+            self.status.showMessage(self.tr("Wait for the analysis to finish before correcting it."), 4000)
+        elif span is None:
+            self.status.showMessage(self.tr("Select the text to mark first."), 4000)
+        else:
+            # Shown now; the regrouping (the rest of the name's mentions, the panel) follows.
+            self.area.view.preview_highlight(*span, f"{entity_type.value}:correction")
+            QTimer.singleShot(0, lambda: self.corrections.mark(*span, entity_type))
+
+    def show_text_menu(self, where: QPoint, start: int, end: int) -> None:
+        """The context menu over the text: copy, and the corrections."""
+        from reader.ui.corrections.qt_correction_menu import text_menu
+        from reader.ui.corrections.qt_entity_picker import pick_entity
+
+        menu = text_menu(
+            self,
+            self.corrections,
+            start,
+            end,
+            mark_actions=self.menus.mark_actions,
+            copy_action=self.menus.actions["copy"],
+            pick_entity=pick_entity,
+        )
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+        self.last_menu = menu
+
+    def show_entity_menu(self, where: QPoint, entity_ids: list[str]) -> None:
+        """The context menu over the entities selected in the panel."""
+        from reader.ui.corrections.qt_correction_menu import entity_menu
+        from reader.ui.corrections.qt_entity_picker import pick_entity
+
+        menu = entity_menu(self, self.corrections, entity_ids, pick_entity=pick_entity)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+        self.last_menu = menu
+
+    def show_lexicon(self) -> None:
+        """The Lexicon dialog; the article shown follows its changes."""
+        from reader.ui.corrections.qt_lexicon_dialog import LexiconDialog
+
+        store = self.corrections.store()
+        if store is None:
+            return
+        dialog = LexiconDialog(store, self)
+        dialog.changed.connect(self.corrections.reload_lexicon)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.lexicon_dialog = dialog
+
+    def improve_model(self) -> None:
+        """Retrain the offline model with the reader's corrections, in the background."""
+        from reader.ui.corrections.qt_learn_dialog import LearnDialog
+
+        store = self.corrections.store()
+        if store is None:
+            return
+        dialog = LearnDialog(store, self)
+        dialog.switched.connect(self._model_switched)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.start()
+        self.learn_dialog = dialog
+
+    def reset_model(self) -> None:
+        """Go back to the model that ships with the app."""
+        from reader.corrections.learn import LearnError, reset
+
+        try:
+            had = reset()
+        except LearnError as error:
+            self.show_error(str(error))
+            return
+        if had:
+            self._model_switched()
+            self.status.showMessage(self.tr("Back to the shipped model."), 8000)
+        else:
+            self.status.showMessage(self.tr("The shipped model is already in use."), 8000)
+
+    def _model_switched(self) -> None:
+        self._ready_sent = False
+        self.session.reload_model()
 
     # ------------------------------------------------------------------ preferences
 
@@ -449,6 +597,7 @@ class MainWindow(QMainWindow):
             can_stop=s.is_busy() or s.opening_path is not None,
             has_mentions=s.analysis is not None and bool(s.analysis.mentions),
             bert=self.bert_usable(),
+            can_correct=self.corrections.analysis is not None,
         )
 
     # ------------------------------------------------------------------ closing
@@ -458,4 +607,6 @@ class MainWindow(QMainWindow):
         self.cache.window_geometry = self.saveGeometry()
         self.cache.window_state = self.saveState()
         self.session.close()  # a job ends within one chunk; its signals must not outlive us
+        self._corrections_task.wait(5000)
+        self.corrections.close()
         super().closeEvent(event)

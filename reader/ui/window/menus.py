@@ -24,12 +24,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
 
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.ui.actions import make_action, menu_only
 from reader.ui.article.qt_reading_view import FONT_CHOICES, best_arabic_font, installed_fonts
+from reader.ui.corrections.controller import type_name
 from reader.ui.i18n import available_languages, type_label
 from reader.ui.settings import THEMES, Cache, Preferences
 from reader.ui.window.qt_recent_menu import RecentFilesMenu
@@ -64,6 +65,10 @@ class MenuCommands:
     set_theme: Callable[[str], object]
     set_language: Callable[[str], object]
     about: Command
+    mark_selection: Callable[[EntityType], object]  # Edit ▸ Mark Selection As (keys 1–4)
+    lexicon: Command
+    improve_model: Command
+    reset_model: Command
 
 
 class WindowMenus:
@@ -79,14 +84,19 @@ class WindowMenus:
         preferences: Preferences,
         cache: Cache,
         panel_action: QAction,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         self.host = host
+        self.undo_stack = undo_stack  # the corrections' (Edit ▸ Undo / Redo)
         self.commands = commands
         self.preferences = preferences
         self.cache = cache
         self.panel_action = panel_action
         self.actions: dict[str, QAction] = {}
         self.type_actions: dict[EntityType, QAction] = {}
+        #: Edit ▸ Mark Selection As: keys 1–4, meant for the reading view only
+        #: (the window adds them to it: a 1 typed in the filter box stays a 1).
+        self.mark_actions: dict[EntityType, QAction] = {}
         self.toolbar: QToolBar | None = None
         self.position_label: QLabel | None = None
         self.recent_menu: RecentFilesMenu | None = None
@@ -249,6 +259,47 @@ class WindowMenus:
             theme_icon="help-about",
             shortcut="F1",
         )
+        if self.undo_stack is not None:
+            a["undo"] = self.undo_stack.createUndoAction(w, QCoreApplication.translate("MainWindow", "&Undo"))
+            a["undo"].setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+            a["redo"] = self.undo_stack.createRedoAction(w, QCoreApplication.translate("MainWindow", "&Redo"))
+            a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.mark_actions = {}
+        for number, entity_type in enumerate(TYPE_ORDER, 1):
+            action = make_action(
+                w,
+                type_name(entity_type),
+                lambda t=entity_type: c.mark_selection(t),
+                shortcut=str(number),
+                tip=QCoreApplication.translate("MainWindow", "Mark the selected text as {type}").format(
+                    type=type_name(entity_type)
+                ),
+            )
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.mark_actions[entity_type] = a[f"mark_{entity_type.value}"] = action
+        a["lexicon"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Lexicon…"),
+            c.lexicon,
+            icon_name="fa6s.book",
+            shortcut="Ctrl+L",
+            tip=QCoreApplication.translate("MainWindow", "Names to always tag with a type, or never, in every article"),
+        )
+        a["improve_model"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Improve the Model with My Corrections…"),
+            c.improve_model,
+            shortcut="Ctrl+Shift+M",
+            tip=QCoreApplication.translate(
+                "MainWindow", "Retrain the offline model on its data and your corrected articles"
+            ),
+        )
+        a["reset_model"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Reset to the Shipped Model"),
+            c.reset_model,
+            shortcut="Ctrl+Shift+R",
+        )
         return a
 
     # --- what the window tells the menus
@@ -262,6 +313,7 @@ class WindowMenus:
         can_stop: bool,
         has_mentions: bool,
         bert: tuple[bool, str],
+        can_correct: bool = False,
     ) -> None:
         """Enable what can run now; ``bert``: (usable, why not) for the BERT toggle."""
         a = self.actions
@@ -274,6 +326,8 @@ class WindowMenus:
             a["bert"].setToolTip(why_not)
         a["next"].setEnabled(has_mentions)
         a["previous"].setEnabled(has_mentions)
+        for action in self.mark_actions.values():
+            action.setEnabled(can_correct)  # once the analysis is final
         if self.encoding_menu is not None:
             self.encoding_menu.setEnabled(has_file)
 
@@ -315,8 +369,17 @@ class WindowMenus:
         file_menu.addAction(a["quit"])
 
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+        if "undo" in a:
+            edit_menu.addAction(a["undo"])
+            edit_menu.addAction(a["redo"])
+            edit_menu.addSeparator()
         for key in ("copy", "find", "find_next", "find_previous", "filter"):
             edit_menu.addAction(a[key])
+        edit_menu.addSeparator()
+        mark_menu = edit_menu.addMenu(QCoreApplication.translate("MainWindow", "&Mark Selection As"))
+        for action in self.mark_actions.values():
+            mark_menu.addAction(action)
+        edit_menu.addAction(a["lexicon"])
 
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for key in ("zoom_in", "zoom_out", "zoom_reset"):
@@ -367,6 +430,9 @@ class WindowMenus:
         go_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
         go_menu.addAction(a["next"])
         go_menu.addAction(a["previous"])
+        tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
+        tools_menu.addAction(a["improve_model"])
+        tools_menu.addAction(a["reset_model"])
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         help_menu.addAction(a["about"])
 

@@ -304,9 +304,10 @@ def _recipe(model: Path) -> dict[str, Any]:
     except (OSError, ValueError, KeyError) as error:
         raise LearnError(f"cannot read the model's lexicon {lexicon_path(model).name}: {error}") from None
     settings: dict[str, Any] = {"options": lexicon.options}
-    clusters = getattr(lexicon, "clusters", None)  # word clusters, in models that have them
-    if clusters is not None:
-        settings["clusters"] = clusters
+    for extra in ("clusters", "contexts"):  # tables from unlabeled text, in models that have them
+        table = getattr(lexicon, extra, None)
+        if table is not None:
+            settings[extra] = table
     return {"gazetteer": lexicon.gazetteer, "settings": settings, "stacked": second_pass_path(model).is_file()}
 
 

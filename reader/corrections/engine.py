@@ -3,9 +3,9 @@
     model mentions → lexicon (never/always) → corrections, in the order made → grouping
 
 Precedence is correction > lexicon > model: a lexicon match replaces the
-model mentions it overlaps (unless a model mention of the same type already
-covers it) and removes those inside a "never" match; a correction overrides
-both. The invariants of ``document.check_analysis`` hold after every step:
+model mentions it overlaps (unless a longer model mention of the same type
+already covers it) and removes those inside a "never" match; a correction
+overrides both. The invariants of ``document.check_analysis`` hold after every step:
 mentions sorted, never overlapping, each one's text the slice it covers.
 Entities are regrouped after every change, so a marked بالموصل joins the
 place الموصل; each mention keeps its ``source``.

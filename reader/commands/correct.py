@@ -18,7 +18,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from reader.commands import UserError, load_source
-from reader.commands.userdata import open_store
+from reader.commands.userdata import as_user_errors, open_store
 
 if TYPE_CHECKING:
     from reader.corrections import Correction, Corrector
@@ -40,12 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.corrections import CorrectionError
-
-    try:
+    with as_user_errors():
         return _run(args)
-    except CorrectionError as error:
-        raise UserError(str(error)) from None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from reader.commands import UserError
-from reader.commands.userdata import open_store
+from reader.commands.userdata import as_user_errors, open_store
 
 if TYPE_CHECKING:
     from reader.corrections.lexicon import LexiconEntry
@@ -46,12 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.corrections import CorrectionError
-
-    try:
+    with as_user_errors():
         return _run(args)
-    except CorrectionError as error:
-        raise UserError(str(error)) from None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -9,8 +9,10 @@ command is about user data (``required``), which then fails in one line.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.commands import UserError
@@ -26,6 +28,17 @@ PROG = "arabic-reader"
 def warn(message: str) -> None:
     """One line on stderr."""
     print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def as_user_errors() -> Iterator[None]:
+    """Turn a CorrectionError (a text, a type, a file the reader gave) into a UserError: one line, exit 1."""
+    from reader.corrections import CorrectionError
+
+    try:
+        yield
+    except CorrectionError as error:
+        raise UserError(str(error)) from None
 
 
 def open_store(*, required: bool) -> UserStore | None:

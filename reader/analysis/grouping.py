@@ -254,6 +254,15 @@ def key_name(key: Key) -> str:
     return " ".join(str(word) for word in key)
 
 
+def folded_name(name: str) -> str:
+    """The key grouping gives ``name`` read on its own, as in an entity id (so a typed name finds its entity).
+
+    >>> folded_name("بالموصل"), folded_name("الأمم المتحدة")
+    ('موصل', 'امم متحده')
+    """
+    return key_name(name_key(name.split()))
+
+
 def _group_by_key(spans: Sequence[Span], keys: Sequence[Key], indices: Sequence[int]) -> list[_Group]:
     """One group per key among ``indices``; a name's type is the majority of its
     mentions' types, each weighted by its source (``SOURCE_WEIGHT``)."""

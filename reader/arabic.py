@@ -32,3 +32,21 @@ ARTICLE_PREFIXES: tuple[str, ...] = (
     *(clitic + ARTICLE for clitic in (*CONJUNCTIONS, *PREPOSITIONS) if clitic != "ل"),
     "لل",
 )
+
+#: The Gregorian months as Arabic news writes them, January first: the
+#: Levant and Iraq's names first, then Egypt and the Gulf's, then the
+#: Maghreb's (Morocco's and Algeria/Tunisia's).
+GREGORIAN_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("كانون الثاني", "يناير", "جانفي"),
+    ("شباط", "فبراير", "فيفري"),
+    ("آذار", "مارس"),
+    ("نيسان", "أبريل", "إبريل", "أفريل"),
+    ("أيار", "مايو", "ماي"),
+    ("حزيران", "يونيو", "يونيه", "جوان"),
+    ("تموز", "يوليو", "يوليه", "يوليوز", "جويلية"),
+    ("آب", "أغسطس", "غشت", "أوت"),
+    ("أيلول", "سبتمبر", "شتنبر"),
+    ("تشرين الأول", "أكتوبر"),
+    ("تشرين الثاني", "نوفمبر", "نونبر"),
+    ("كانون الأول", "ديسمبر", "دجنبر"),
+)

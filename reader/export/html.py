@@ -67,6 +67,7 @@ def render_html(analysis: Analysis) -> str:
         title=_attribute(title),
         css=templates.CSS.substitute(fonts=templates.FONTS[direction]),
         type_css=templates.type_css({t.value: STYLES[t] for t in TYPE_ORDER}),
+        extra_css="",
         legend_label=escape(strings["legend"]),
         legend_items=render_legend(analysis, labels),
         index_label=escape(strings["index"]),

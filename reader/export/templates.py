@@ -15,9 +15,9 @@ from string import Template
 
 from reader.entity_types import TypeStyle
 
-# ``$lang``/``$dir`` come from the text's direction; ``$type_css`` from STYLES.
-PAGE = Template(
-    """\
+# The head every page shares: ``$lang``/``$dir`` come from the text's direction,
+# ``$type_css`` from STYLES, ``$extra_css`` is a page's own rules.
+_HEAD = """\
 <!doctype html>
 <html lang="$lang" dir="$dir">
 <head>
@@ -30,8 +30,13 @@ PAGE = Template(
 <style>
 $css
 $type_css
-</style>
+$extra_css</style>
 </head>
+"""
+
+PAGE = Template(
+    _HEAD
+    + """\
 <body>
 <nav class="legend" aria-label="$legend_label">
 <ul>
@@ -55,6 +60,34 @@ $meta
 </html>
 """
 )
+
+# One entity across a library (reader.library.dossier): its numbers, spellings and
+# companions, then every article and sentence naming it.
+DOSSIER = Template(
+    _HEAD
+    + """\
+<body>
+<main>
+<h1>$heading</h1>
+<p class="summary">$summary</p>
+$variants
+$related
+$articles
+</main>
+</body>
+</html>
+"""
+)
+
+DOSSIER_CSS = """\
+.summary { color: var(--muted); }
+.dossier-article { border-block-start: 1px solid var(--rule); margin-block-start: 1.5em; }
+.dossier-article h2 { font-size: 1.15em; margin-block: 0.8em 0.2em; }
+.dossier-article .where { color: var(--muted); font-size: 0.8em; }
+.sentences { padding-inline-start: 1.2em; }
+.sentences li { margin-block: 0.4em; }
+.related li { display: inline; margin-inline-end: 1em; }
+"""
 
 # Item templates are str.format strings: there is one per mention, so they sit
 # on the hot path (str.format is several times faster than Template), and

@@ -174,3 +174,14 @@ def test_every_mention_belongs_to_exactly_one_entity(names_and_types):
     for e in entities:
         assert all(mentions[i].entity == e.id and mentions[i].type is e.type for i in e.mentions)
         assert e.name and e.variants
+
+
+def test_a_name_read_alone_gets_the_key_its_mentions_get():
+    from reader.analysis.grouping import name_key
+
+    text = "قال حيدر العبادي في بالموصل للأمم المتحدة"
+    spans = [Span(4, 16, EntityType.PERSON), Span(20, 27, EntityType.PLACE), Span(28, 41, EntityType.ORGANIZATION)]
+    _, entities = group_entities(text, spans)
+    for entity in entities:
+        assert entity.id == f"{entity.type.value}:{name_key(entity.variants[0])}"
+    assert name_key("الْمَوْصِل") == name_key("موصل") == "موصل"

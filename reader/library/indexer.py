@@ -1,0 +1,412 @@
+"""Index files and folders into the library: new and changed files analyzed, vanished ones removed.
+
+``Indexer(paths, library).run()`` is an iterator of progress events, so a
+command line can draw a progress bar and a window's job runner can forward
+them; ``cancel()`` (from any thread) stops it at the next file, keeping
+what is done. The run:
+
+1. walks the paths (folders recursively; ``.txt .html .htm .md``; hidden
+   files and folders skipped, folder symlinks not followed);
+2. removes articles under those paths whose files are gone;
+3. hashes every file and compares with the library: same bytes and same
+   analyzer → unchanged, else analyzed (``reader.library.worker``), in a
+   pool of ``jobs`` processes (spawned: no Qt or threads are inherited);
+4. writes results in batched transactions (``reader.library.store``),
+   reporting each file once its rows are committed, and refreshes the
+   entity statistics every few seconds and at the end.
+
+A file that cannot be read or analyzed is reported as failed with its
+one-line reason and the run goes on. Killed at any moment, the library
+holds every article committed so far, whole; the next run analyzes the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from reader.io import LoadError
+from reader.io.loader import read_bytes
+from reader.library import store
+from reader.library.schema import open_library
+from reader.library.worker import (
+    Adjust,
+    AnalyzedArticle,
+    FailedFile,
+    analyze_file,
+    analyze_in_worker,
+    analyzer_name,
+    file_hash,
+    init_worker,
+)
+from reader.storage import transaction
+
+#: What a folder's articles are called.
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
+#: A batch is committed when it holds this many articles or is this old.
+BATCH_ARTICLES = 64
+BATCH_SECONDS = 1.0
+#: Entity statistics are refreshed at most this often while indexing (and at the end).
+REFRESH_SECONDS = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class FileIndexed:
+    """One file settled: ``status`` is analyzed, unchanged, failed or removed."""
+
+    path: str
+    status: str
+    reason: str = ""
+    words: int = 0
+    done: int = 0  # files settled so far, this one included
+    total: int = 0  # files found
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryChanged:
+    """Rows were committed; ``stats_fresh`` when entity statistics include them."""
+
+    stats_fresh: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSummary:
+    """The end of a run (always the last event)."""
+
+    analyzed: int
+    unchanged: int
+    failed: int
+    removed: int
+    words: int  # in the articles analyzed or unchanged
+    words_analyzed: int
+    seconds: float
+    cancelled: bool = False
+
+    @property
+    def articles(self) -> int:
+        return self.analyzed + self.unchanged
+
+    def line(self) -> str:
+        """GUIDE.md's summary line."""
+        return (
+            f"indexed {self.articles} articles ({self.analyzed} analyzed, {self.unchanged} unchanged, "
+            f"{self.failed} failed), {self.words} words in {self.seconds:.1f} s"
+        )
+
+
+IndexEvent = FileIndexed | LibraryChanged | IndexSummary
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    id: int
+    hash: str
+    analyzer: str
+    words: int
+
+
+class Indexer:
+    """One indexing run over ``paths`` into the library at ``library`` (default: the data folder's).
+
+    ``jobs`` worker processes analyze (default: the number of cores; 1
+    analyzes in this process). ``adjust`` applies the user's corrections and
+    lexicon to each analysis, ``adjust_version`` names the state of that data
+    (articles analyzed under another version are analyzed again). ``warn``
+    receives one-line warnings (a damaged library set aside).
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        library: str | os.PathLike[str] | None = None,
+        *,
+        jobs: int | None = None,
+        adjust: Adjust | None = None,
+        adjust_version: str = "",
+        warn: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        self.paths = [os.fspath(p) for p in paths]
+        self.library = library
+        self.jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+        self.adjust = adjust
+        self.adjust_version = adjust_version
+        self.warn = warn
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop at the next file; what is done is kept (thread-safe)."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> Iterator[IndexEvent]:
+        """Index, yielding a FileIndexed per file, LibraryChanged per commit, and an IndexSummary last."""
+        started = time.perf_counter()
+        connection = open_library(self.library, warn=self.warn)
+        try:
+            yield from _Run(self, connection, started).events()
+        finally:
+            connection.close()
+
+
+class _Run:
+    """The state of one run (counters, the open batch); ``events`` drives it."""
+
+    def __init__(self, indexer: Indexer, connection: sqlite3.Connection, started: float) -> None:
+        self.indexer = indexer
+        self.connection = connection
+        self.started = started
+        self.analyzer = analyzer_name(indexer.adjust_version)
+        self.entity_ids = store.EntityIds(connection)
+        self.analyzed = self.unchanged = self.failed = self.removed = 0
+        self.words = self.words_analyzed = 0
+        self.done = self.total = 0
+        self.batch: list[AnalyzedArticle | FailedFile] = []
+        self.batch_started = time.perf_counter()
+        self.refreshed_at = time.perf_counter()
+        self.refresh_cost = 0.0
+
+    def events(self) -> Iterator[IndexEvent]:
+        store.check_search_index(self.connection)
+        if store.is_stale(self.connection):  # a run was stopped before its last refresh
+            store.refresh(self.connection)
+        files, roots, failures = scan(self.indexer.paths)
+        self.total = len(files) + len(failures)
+        known = {
+            path: _Known(id_, hash_, analyzer, words)
+            for id_, path, hash_, analyzer, words in self.connection.execute(
+                "SELECT id, path, hash, analyzer, words FROM article"
+            )
+        }
+        yield from self._remove_vanished(known, set(files), roots)
+        for path, reason in failures:
+            self.batch.append(FailedFile(path, reason))
+        todo: list[str] = []
+        for path in files:
+            if self.indexer.cancelled:
+                break
+            try:
+                digest = file_hash(read_bytes(path))
+            except LoadError as error:
+                self.batch.append(FailedFile(path, error.reason))
+                continue
+            old = known.get(path)
+            if old is not None and old.hash == digest and old.analyzer == self.analyzer:
+                self.unchanged += 1
+                self.words += old.words
+                yield self._settled(FileIndexed(path, "unchanged", words=old.words))
+            else:
+                todo.append(path)
+        yield from self._flush()
+        if not self.indexer.cancelled:
+            if self.indexer.jobs == 1 or len(todo) <= 1:
+                yield from self._analyze_here(todo)
+            else:
+                yield from self._analyze_in_pool(todo)
+        yield from self._flush(final=True)
+        yield IndexSummary(
+            self.analyzed,
+            self.unchanged,
+            self.failed,
+            self.removed,
+            self.words,
+            self.words_analyzed,
+            time.perf_counter() - self.started,
+            self.indexer.cancelled,
+        )
+
+    def _settled(self, event: FileIndexed) -> FileIndexed:
+        self.done += 1
+        return FileIndexed(event.path, event.status, event.reason, event.words, self.done, self.total)
+
+    def _remove_vanished(self, known: dict[str, _Known], found: set[str], roots: list[str]) -> Iterator[IndexEvent]:
+        given = {os.path.abspath(p) for p in self.indexer.paths}
+        gone = [
+            path
+            for path in known
+            if path not in found
+            and (path in given or any(_is_under(path, root) for root in roots))
+            and not os.path.isfile(path)
+        ]
+        if not gone:
+            return
+        with transaction(self.connection):
+            for path in gone:
+                store.delete_article(self.connection, known.pop(path).id)
+        self.removed += len(gone)
+        for path in gone:
+            yield FileIndexed(path, "removed", done=self.done, total=self.total)
+        yield LibraryChanged(stats_fresh=False)
+
+    # --- analysis ---------------------------------------------------------------
+
+    def _analyze_here(self, paths: list[str]) -> Iterator[IndexEvent]:
+        for path in paths:
+            if self.indexer.cancelled:
+                return
+            self.batch.append(analyze_file(path, self.indexer.adjust, self.indexer.adjust_version))
+            yield from self._flush_if_due()
+
+    def _analyze_in_pool(self, paths: list[str]) -> Iterator[IndexEvent]:
+        queue = iter(paths)
+        in_flight = 2 * self.indexer.jobs + 2
+        pending: dict[Future[AnalyzedArticle | FailedFile], str] = {}
+        executor: ProcessPoolExecutor | None = None
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and not self.indexer.cancelled and len(pending) < in_flight:
+                    path = next(queue, None)
+                    if path is None:
+                        exhausted = True
+                        break
+                    if executor is None:
+                        executor = self._executor(len(paths))
+                    pending[executor.submit(analyze_in_worker, path)] = path
+                if not pending or self.indexer.cancelled:
+                    break
+                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    path = pending.pop(future)
+                    try:
+                        self.batch.append(future.result())
+                    except BrokenProcessPool:
+                        # A worker died (killed, out of memory): its file and the others in
+                        # flight are listed failed and retried on the next run.
+                        self.batch.append(FailedFile(path, "the analysis process stopped unexpectedly"))
+                        if executor is not None:
+                            _stop(executor)
+                            executor = None
+                yield from self._flush_if_due()
+        finally:
+            if executor is not None:
+                _stop(executor)
+
+    def _executor(self, files: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=min(self.indexer.jobs, files),
+            mp_context=get_context("spawn"),
+            initializer=init_worker,
+            initargs=(self.indexer.adjust, self.indexer.adjust_version),
+        )
+
+    # --- writing ----------------------------------------------------------------
+
+    def _flush_if_due(self) -> Iterator[IndexEvent]:
+        if len(self.batch) >= BATCH_ARTICLES or time.perf_counter() - self.batch_started >= BATCH_SECONDS:
+            yield from self._flush()
+
+    def _flush(self, final: bool = False) -> Iterator[IndexEvent]:
+        """Commit the batch, report its files, and refresh statistics when it is time."""
+        batch, self.batch = self.batch, []
+        self.batch_started = time.perf_counter()
+        settled: list[FileIndexed] = []
+        if batch:
+            try:
+                with transaction(self.connection):
+                    settled = [self._write(item) for item in batch]
+            except BaseException:
+                self.entity_ids.reload()
+                raise
+        for event in settled:
+            if event.status == "analyzed":
+                self.analyzed += 1
+                self.words += event.words
+                self.words_analyzed += event.words
+            else:
+                self.failed += 1
+            yield self._settled(event)
+        now = time.perf_counter()
+        due = now - self.refreshed_at >= max(REFRESH_SECONDS, 5 * self.refresh_cost)
+        if final or (settled and due):
+            store.refresh(self.connection)
+            self.refresh_cost = time.perf_counter() - now
+            self.refreshed_at = time.perf_counter()
+            yield LibraryChanged(stats_fresh=True)
+        elif settled:
+            yield LibraryChanged(stats_fresh=False)
+
+    def _write(self, item: AnalyzedArticle | FailedFile) -> FileIndexed:
+        """Write one result inside the batch's transaction; a row SQLite refuses fails that file only."""
+        if isinstance(item, FailedFile):
+            old = store.article_id(self.connection, item.path)
+            if old is not None:  # it was an article; now it cannot be read
+                store.delete_article(self.connection, old)
+                self.removed += 1
+            return FileIndexed(item.path, "failed", item.reason)
+        self.connection.execute("SAVEPOINT article")
+        try:
+            store.write_article(self.connection, item, self.entity_ids)
+        except sqlite3.IntegrityError as error:
+            self.connection.execute("ROLLBACK TO article")
+            self.connection.execute("RELEASE article")
+            self.entity_ids.reload()
+            return FileIndexed(item.path, "failed", f"cannot store its analysis: {error}")
+        self.connection.execute("RELEASE article")
+        return FileIndexed(item.path, "analyzed", words=item.words)
+
+
+def scan(paths: Sequence[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """The article files under ``paths`` (absolute, sorted, each once), the folders walked,
+    and ``(path, reason)`` for what cannot be walked or does not exist.
+
+    A file named explicitly is taken whatever its suffix; in folders only
+    ``ARTICLE_SUFFIXES`` count.
+    """
+    files: set[str] = set()
+    roots: list[str] = []
+    failures: list[tuple[str, str]] = []
+    for given in paths:
+        path = os.path.abspath(given)
+        if os.path.isdir(path):
+            roots.append(path)
+
+            for folder, subfolders, names in os.walk(path, onerror=lambda e: failures.append(_unwalkable(e))):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                files.update(
+                    os.path.join(folder, name)
+                    for name in names
+                    if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                )
+        elif os.path.lexists(path):
+            files.add(path)
+        else:
+            failures.append((path, "no such file or folder"))
+    return sorted(files), roots, failures
+
+
+def _unwalkable(error: OSError) -> tuple[str, str]:
+    return str(error.filename), "cannot read the folder: " + _reason(error)
+
+
+def _is_under(path: str, root: str) -> bool:
+    return path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut the pool down now: queued files are dropped, running analyses killed."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    # ProcessPoolExecutor has no public way to stop a running task (terminate_workers
+    # arrives in Python 3.14); a long analysis must not hold up a cancel.
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)

@@ -1,0 +1,506 @@
+"""Reading the library: its entities, where one appears, who appears with it, full-text search.
+
+    library = Library.open()                 # the data folder's library.sqlite3
+    [mosul] = library.resolve("بالموصل")     # any spelling of any variant
+    for hits in library.find(mosul):         # every article naming it, offsets into its shown text
+        print(hits.article.path, [(m.start, m.end) for m in hits.mentions])
+    library.related(mosul)                   # entities sharing a sentence with it, with counts
+    library.search("الامم المتحدة")          # articles containing the words (folded, as Find does)
+
+Entities are the library's canonical entities (``reader.library.aliases``):
+a surname alone counts as the one full name ending in it, a name's minority
+type as its majority type. Co-occurrence is **same sentence** (figures are
+left out): two entities are related when a sentence of some article names
+both; ``sentences`` counts such sentences, ``articles`` the articles.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.arabic import normalize_form
+from reader.analysis.grouping import key_name, name_key
+from reader.analysis.textmatch import fold
+from reader.document import Analysis, Entity, Mention, Source, entity_id
+from reader.entity_types import TYPE_ORDER, EntityType
+from reader.library import store
+from reader.library.schema import default_library_path, open_library
+from reader.library.search import fts_query, locate, search_key
+from reader.library.worker import decompress_text
+from reader.storage import StorageError
+
+#: Characters of context on each side of a mention in a keyword-in-context line.
+CONTEXT_CHARACTERS = 60
+
+
+class LibraryMissing(StorageError):
+    """There is no library at the path given (nothing was indexed yet)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """An entity across the library. ``id`` is its stable id (``place:موصل``)."""
+
+    id: str
+    type: EntityType
+    name: str
+    articles: int
+    mentions: int
+    first_date: str
+    last_date: str
+    variants: tuple[str, ...]
+    rowid: int  # the database's id, for further questions
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``entities --format json`` contract of GUIDE.md."""
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "name": self.name,
+            "articles": self.articles,
+            "mentions": self.mentions,
+            "variants": list(self.variants),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article of the library. ``date_stated`` is False when ``date`` is the file's."""
+
+    id: int
+    path: str
+    title: str
+    date: str
+    date_stated: bool
+    words: int
+    people: int
+    places: int
+    organizations: int
+    figures: int
+    encoding: str
+    format: str
+
+    @property
+    def mentions(self) -> int:
+        return self.people + self.places + self.organizations + self.figures
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A stretch of an article's shown text: ``text == shown_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHits:
+    """An article and where in it something was found, in text order."""
+
+    article: ArticleSummary
+    hits: tuple[Hit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``find --format json`` contract of GUIDE.md."""
+        return {
+            "path": self.article.path,
+            "title": self.article.title,
+            "mentions": [{"start": h.start, "end": h.end, "text": h.text} for h in self.hits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """An entity that shares sentences with another: in how many sentences, and articles."""
+
+    entity: EntitySummary
+    sentences: int
+    articles: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """``related --format json``: the entity, and the sentences and articles it shares."""
+        e = self.entity
+        return {
+            "id": e.id,
+            "type": e.type.value,
+            "name": e.name,
+            "sentences": self.sentences,
+            "articles": self.articles,
+        }
+
+
+_ENTITY_COLUMNS = "e.key, s.type, s.name, s.articles, s.mentions, s.first_date, s.last_date, s.variants, s.entity"
+_ARTICLE_COLUMNS = (
+    "a.id, a.path, a.title, a.date, a.date_stated, a.words, a.people, a.places, a.organizations, a.figures,"
+    " a.encoding, a.format"
+)
+
+
+class Library:
+    """Questions to one library database (a read-mostly connection; see ``reader.library.store`` for writes)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str | None = None) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = False,
+        warn: Callable[[str], None] = lambda message: None,
+    ) -> Library:
+        """The library at ``path`` (default: the data folder's).
+
+        Raises LibraryMissing when it does not exist (unless ``create``), and
+        StorageError (one line) when it cannot be used.
+        """
+        where = Path(path) if path is not None else default_library_path()
+        if not create and not where.exists():
+            raise LibraryMissing(f"no library at {str(where)!r}: index articles first (arabic-reader index FOLDER)")
+        return cls(open_library(where, warn=warn), str(where))
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def refresh_if_stale(self) -> bool:
+        """Bring entity statistics up to date if an indexing run stopped before doing so."""
+        if store.is_stale(self.connection):
+            store.refresh(self.connection)
+            return True
+        return False
+
+    # --- entities -------------------------------------------------------------------
+
+    def entities(
+        self, entity_type: EntityType | str | None = None, *, query: str = "", limit: int | None = None
+    ) -> list[EntitySummary]:
+        """Entities, most articles first (then most mentions, then name).
+
+        ``query`` keeps those with a name or variant containing it, folded
+        (الامم matches الأمم المتحدة).
+        """
+        where, parameters = [], []
+        if entity_type is not None:
+            where.append("s.type = ?")
+            parameters.append(EntityType(entity_type).value)
+        key = fold(query.strip())
+        if key:
+            where.append("s.folded LIKE ? ESCAPE '\\'")
+            parameters.append("%" + _like_escape(key) + "%")
+        sql = f"SELECT {_ENTITY_COLUMNS} FROM entity_stats s JOIN entity e ON e.id = s.entity"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.articles DESC, s.mentions DESC, s.name"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_entity(row) for row in self.connection.execute(sql, parameters)]
+
+    def count_entities(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM entity_stats").fetchone()[0])
+
+    def entity(self, key: str) -> EntitySummary | None:
+        """The entity with stable id ``key``, or the one it counts as (a surname → the full name)."""
+        found = self._by_keys([key])
+        return found[0] if found else None
+
+    def resolve(self, name: str) -> list[EntitySummary]:
+        """The entities ``name`` names: a stable id, a name in any spelling, or any variant seen.
+
+        ``بالموصل``, ``الْمَوْصِل`` and ``place:موصل`` all give the place الموصل;
+        ``العبادي`` gives حيدر العبادي when he is the only العبادي in the library.
+        Several when the name is ambiguous across types; empty when unknown.
+        """
+        name = " ".join(name.split())
+        if not name:
+            return []
+        kind, _, rest = name.partition(":")
+        if rest and kind in {t.value for t in EntityType}:
+            return self._by_keys([name])
+        keys = _candidate_keys(name)
+        found = self._by_keys(keys)
+        if found:
+            return found
+        rows = self.connection.execute(
+            f"SELECT {_ENTITY_COLUMNS} FROM entity_stats s JOIN entity e ON e.id = s.entity"
+            " WHERE s.folded LIKE ? ESCAPE '\\' ORDER BY s.articles DESC",
+            ("%|" + _like_escape(fold(name)) + "|%",),
+        ).fetchall()
+        if rows:
+            return [_entity(row) for row in rows]
+        # A surname never seen alone: the one full name that ends in it.
+        last = name_key(name)
+        if " " in last or not last:
+            return []
+        rows = self.connection.execute(
+            f"SELECT {_ENTITY_COLUMNS} FROM entity e JOIN entity_stats s ON s.entity = e.id"
+            " WHERE e.key LIKE ? ESCAPE '\\' AND s.type = 'person'",
+            ("person:% " + _like_escape(last),),
+        ).fetchall()
+        return [_entity(rows[0])] if len(rows) == 1 else []
+
+    def suggest(self, name: str, limit: int = 5) -> list[EntitySummary]:
+        """Entities whose names contain ``name`` (folded), for a "did you mean" line."""
+        return self.entities(query=name, limit=limit)
+
+    def _by_keys(self, keys: Sequence[str]) -> list[EntitySummary]:
+        rows = self.connection.execute(
+            f"SELECT DISTINCT {_ENTITY_COLUMNS} FROM entity raw"
+            " LEFT JOIN alias al ON al.entity = raw.id"
+            " JOIN entity_stats s ON s.entity = COALESCE(al.canonical, raw.id)"
+            " JOIN entity e ON e.id = s.entity"
+            " WHERE raw.key IN (SELECT value FROM json_each(?)) ORDER BY s.articles DESC",
+            (json.dumps(list(keys), ensure_ascii=False),),
+        ).fetchall()
+        return [_entity(row) for row in rows]
+
+    def _members(self, entities: Iterable[EntitySummary]) -> list[int]:
+        """Database ids of ``entities`` and of everything counted as them."""
+        canonical = [e.rowid for e in entities]
+        aliases = self.connection.execute(
+            "SELECT entity FROM alias WHERE canonical IN (SELECT value FROM json_each(?))", (json.dumps(canonical),)
+        ).fetchall()
+        return canonical + [row[0] for row in aliases]
+
+    # --- where an entity appears -----------------------------------------------------
+
+    def find(self, entities: EntitySummary | Iterable[EntitySummary]) -> list[ArticleHits]:
+        """Every article naming ``entities`` with the mentions, oldest article first."""
+        if isinstance(entities, EntitySummary):
+            entities = [entities]
+        members = self._members(entities)
+        by_article: dict[int, list[Hit]] = defaultdict(list)
+        for article, start, end, text in self.connection.execute(
+            "SELECT article, start, end, text FROM mention WHERE entity IN (SELECT value FROM json_each(?))",
+            (json.dumps(members),),
+        ):
+            by_article[article].append(Hit(start, end, text))
+        articles = self._articles(by_article)
+        return [
+            ArticleHits(a, tuple(sorted(by_article[a.id], key=lambda h: h.start)))
+            for a in sorted(articles, key=lambda a: (a.date, a.path))
+        ]
+
+    def related(self, entities: EntitySummary | Iterable[EntitySummary], *, limit: int | None = None) -> list[Related]:
+        """Entities sharing a sentence with ``entities``: most shared sentences first."""
+        if isinstance(entities, EntitySummary):
+            entities = [entities]
+        members = self._members(entities)
+        sql = (
+            "WITH pair AS ("
+            " SELECT COALESCE(al.canonical, c.other) AS other, c.article, c.sentences FROM cooccurrence c"
+            " LEFT JOIN alias al ON al.entity = c.other"
+            " WHERE c.entity IN (SELECT value FROM json_each(:members)))"
+            f" SELECT {_ENTITY_COLUMNS}, SUM(pair.sentences) AS n, COUNT(DISTINCT pair.article) AS a"
+            " FROM pair JOIN entity_stats s ON s.entity = pair.other JOIN entity e ON e.id = s.entity"
+            " WHERE pair.other NOT IN (SELECT value FROM json_each(:members))"
+            " GROUP BY pair.other ORDER BY n DESC, a DESC, s.articles DESC, s.name"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        rows = self.connection.execute(sql, {"members": json.dumps(members)})
+        return [Related(_entity(row[:9]), row[9], row[10]) for row in rows]
+
+    def timeline(
+        self, entities: EntitySummary | Iterable[EntitySummary], period: str = "month"
+    ) -> list[tuple[str, int]]:
+        """Mentions per ``period`` (day, week, month) over the articles that state their date.
+
+        Periods are ``2016-10-17``, ``2016-W42`` (ISO week) or ``2016-10``,
+        in order; periods without mentions between the first and last are
+        not listed.
+        """
+        if isinstance(entities, EntitySummary):
+            entities = [entities]
+        import datetime as dt
+
+        counts: Counter[str] = Counter()
+        for date, mentions in self.connection.execute(
+            "SELECT a.date, SUM(ae.mentions) FROM article_entity ae JOIN article a ON a.id = ae.article"
+            " WHERE ae.entity IN (SELECT value FROM json_each(?)) AND a.date_stated GROUP BY a.date",
+            (json.dumps(self._members(entities)),),
+        ):
+            if period == "day":
+                label = date
+            elif period == "week":
+                year, week, _ = dt.date.fromisoformat(date).isocalendar()
+                label = f"{year}-W{week:02d}"
+            else:
+                label = date[:7]
+            counts[label] += mentions
+        return sorted(counts.items())
+
+    # --- articles -------------------------------------------------------------------
+
+    def articles(self, *, order: str = "date", query: str = "") -> list[ArticleSummary]:
+        """All articles (``order``: date, title, path, words, mentions); ``query`` filters titles, folded."""
+        orders = {
+            "date": "a.date, a.path",
+            "title": "a.title, a.path",
+            "path": "a.path",
+            "words": "a.words DESC, a.path",
+            "mentions": "(a.people + a.places + a.organizations + a.figures) DESC, a.path",
+        }
+        rows = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM article a ORDER BY {orders[order]}")
+        articles = [_article(row) for row in rows]
+        key = fold(query.strip())
+        return [a for a in articles if key in fold(a.title)] if key else articles
+
+    def count_articles(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM article").fetchone()[0])
+
+    def article(self, article: int) -> ArticleSummary | None:
+        row = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM article a WHERE a.id = ?", (article,)).fetchone()
+        return None if row is None else _article(row)
+
+    def article_text(self, article: int) -> str:
+        """The article's shown text as it was analyzed (KeyError if there is no such article)."""
+        row = self.connection.execute("SELECT text FROM article WHERE id = ?", (article,)).fetchone()
+        if row is None:
+            raise KeyError(article)
+        return decompress_text(row[0])
+
+    def article_analysis(self, article: int) -> Analysis:
+        """The article's Analysis as stored: its text, mentions and entities (ids are stable ids).
+
+        Figure values are not stored (``value`` is None). Used to export an
+        article without analyzing it again.
+        """
+        row = self.connection.execute(
+            "SELECT path, title, title_stated, encoding, format, text, analyzer FROM article WHERE id = ?", (article,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(article)
+        path, title, title_stated, encoding, kind, compressed, analyzer = row
+        rows = self.connection.execute(
+            "SELECT e.key, e.type, ae.name, m.start, m.end, m.text FROM article_entity ae"
+            " JOIN entity e ON e.id = ae.entity"
+            " JOIN mention m ON m.entity = ae.entity AND m.article = ae.article"
+            " WHERE ae.article = ?",
+            (article,),
+        ).fetchall()
+        rows.sort(key=lambda r: r[3])
+        mentions = tuple(Mention(start, end, EntityType(kind_), text, key) for key, kind_, _, start, end, text in rows)
+        names = {key: name for key, _, name, _, _, _ in rows}
+        members: dict[str, list[int]] = defaultdict(list)
+        for index, mention in enumerate(mentions):
+            members[mention.entity].append(index)
+        entities = []
+        for key, indices in members.items():
+            forms = Counter(mentions[i].text for i in indices)
+            first: dict[str, int] = {}
+            for i in indices:
+                first.setdefault(mentions[i].text, i)
+            variants = tuple(sorted(forms, key=lambda v: (-forms[v], first[v])))
+            entities.append(Entity(key, mentions[indices[0]].type, names[key], variants, tuple(indices)))
+        entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), e.mentions[0]))
+        source = Source(decompress_text(compressed), path, encoding, kind, title if title_stated else None)
+        return Analysis(source, mentions, tuple(entities), analyzer.split(";")[0])
+
+    def _articles(self, ids: Iterable[int]) -> list[ArticleSummary]:
+        rows = self.connection.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM article a WHERE a.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+        return [_article(row) for row in rows]
+
+    # --- full text ---------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 100) -> list[ArticleHits]:
+        """Articles whose text contains ``query``, newest first, with the hits' offsets.
+
+        Folded as the Find bar folds (``reader.library.search``): الامم المتحده
+        finds للأمم المتّحدة. A query needs three letters; shorter ones find nothing.
+        """
+        key = search_key(query)
+        expression = fts_query(key)
+        if expression is None:
+            return []
+        candidates = self.connection.execute(
+            "SELECT a.id, a.text FROM article a"
+            " WHERE a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
+            " ORDER BY a.date DESC, a.path",
+            (expression,),
+        )
+        found: dict[int, list[Hit]] = {}
+        for article, compressed in candidates:
+            text = decompress_text(compressed)
+            spans = locate(text, key)
+            if spans:
+                found[article] = [Hit(s, e, text[s:e]) for s, e in spans]
+                if len(found) >= limit:
+                    break
+        summaries = {a.id: a for a in self._articles(found)}
+        return [ArticleHits(summaries[article], tuple(hits)) for article, hits in found.items()]
+
+
+def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARACTERS) -> tuple[str, str, str]:
+    """``(before, match, after)`` around ``text[start:end]``: up to ``width`` characters each side,
+    within the line, cut at a space so no word is broken."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    left = max(line_start, start - width)
+    if left > line_start:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    right = min(line_end, end + width)
+    if right < line_end:
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return text[left:start], text[start:end], text[end:right]
+
+
+def _candidate_keys(name: str) -> list[str]:
+    """Stable ids ``name`` may be: its key under each named type, a figure's value."""
+    keys = [name_key(name)]
+    if name[:1] in ("و", "ف") and len(name) > 3:  # وبغداد: a conjunction grouping keeps without context
+        keys.append(name_key(name[1:]))
+    ids = [entity_id(t, k) for k in keys if k for t in TYPE_ORDER if t is not EntityType.FIGURE]
+    value = _number(name)
+    if value is not None:
+        ids.append(entity_id(EntityType.FIGURE, key_name(("figure", value))))
+    ids.append(entity_id(EntityType.FIGURE, normalize_form(name)))
+    return ids
+
+
+def _number(text: str) -> float | None:
+    digits = text.translate({**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}})
+    digits = digits.replace("٬", "").replace(",", "").replace("٫", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _entity(row: Sequence[Any]) -> EntitySummary:
+    key, kind, name, articles, mentions, first, last, variants, rowid = row
+    return EntitySummary(
+        key, EntityType(kind), name, articles, mentions, first, last, tuple(json.loads(variants)), rowid
+    )
+
+
+def _article(row: Sequence[Any]) -> ArticleSummary:
+    return ArticleSummary(
+        row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8], row[9], row[10], row[11]
+    )

@@ -1,0 +1,132 @@
+"""The library database: where it lives and its tables.
+
+One SQLite file (``library.sqlite3`` in the data folder unless the user names
+another), opened through ``reader.storage`` (WAL, foreign keys, migrations,
+a damaged file set aside). The raw tables hold what analysis found in each
+article; ``entity_stats`` and ``alias`` are derived from them and kept up to
+date by ``reader.library.store.refresh`` for the entities marked ``dirty``.
+Every write is a transaction that leaves the raw tables consistent, so a run
+killed half-way leaves a library that is right for every article it holds,
+and the next run picks up where it stopped.
+
+Sizes matter (10,000 articles): the article text is kept zlib-compressed,
+the full-text index holds the trigrams of the folded text without a copy
+of it (contentless FTS5), and mentions and co-occurrences are keyed by entity
+first, so the common questions (who is this, where does it appear, who
+appears with it) are prefix scans without extra indexes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.storage import Migration, data_dir, open_database
+
+#: The default library's file name in the data folder.
+LIBRARY_FILE = "library.sqlite3"
+
+_V1 = """
+CREATE TABLE article (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,          -- absolute path of the file
+    hash TEXT NOT NULL,                 -- blake2b of the file's bytes: changed files are re-analyzed
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    analyzer TEXT NOT NULL,             -- the model (and user data) the mentions came from
+    title TEXT NOT NULL,
+    title_stated INTEGER NOT NULL,      -- 1: the file names its title (HTML, Markdown); 0: the first line
+    date TEXT NOT NULL,                 -- YYYY-MM-DD
+    date_stated INTEGER NOT NULL,       -- 1: the article states it; 0: the file's modification time
+    encoding TEXT NOT NULL,
+    format TEXT NOT NULL,               -- text, html, markdown
+    words INTEGER NOT NULL,
+    people INTEGER NOT NULL,            -- mentions per type
+    places INTEGER NOT NULL,
+    organizations INTEGER NOT NULL,
+    figures INTEGER NOT NULL,
+    text BLOB NOT NULL                  -- the shown text, UTF-8, zlib-compressed
+);
+CREATE INDEX article_by_date ON article(date);
+
+CREATE TABLE entity (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,           -- the stable id, e.g. place:موصل
+    type TEXT NOT NULL
+);
+
+-- An entity's presence in one article.
+CREATE TABLE article_entity (
+    article INTEGER NOT NULL REFERENCES article(id),
+    entity INTEGER NOT NULL REFERENCES entity(id),
+    name TEXT NOT NULL,                 -- its name in that article
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article, entity)
+) WITHOUT ROWID;
+CREATE INDEX article_entity_by_entity ON article_entity(entity, article);
+
+-- Deleted through article_entity (entity, article): no index on article needed.
+CREATE TABLE mention (
+    entity INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    start INTEGER NOT NULL,             -- code points into the article's shown text, half-open
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (entity, article, start)
+) WITHOUT ROWID;
+
+-- Named entities (not figures) sharing a sentence: both directions stored.
+CREATE TABLE cooccurrence (
+    entity INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    other INTEGER NOT NULL,
+    sentences INTEGER NOT NULL,
+    PRIMARY KEY (entity, article, other)
+) WITHOUT ROWID;
+
+-- Which articles hold each trigram of their folded text (reader.library.search); rowid = article.id.
+CREATE VIRTUAL TABLE article_search USING fts5(body, content='', detail=none, tokenize='trigram');
+
+-- Derived (reader.library.store.refresh): entities merged across articles.
+CREATE TABLE alias (
+    entity INTEGER PRIMARY KEY,         -- a surname alone, or a minority type of a name ...
+    canonical INTEGER NOT NULL          -- ... counted as this entity
+);
+CREATE TABLE entity_stats (
+    entity INTEGER PRIMARY KEY,         -- a canonical entity (never an alias)
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    first_date TEXT NOT NULL,
+    last_date TEXT NOT NULL,
+    variants TEXT NOT NULL,             -- JSON list of surface forms, most frequent first
+    folded TEXT NOT NULL                -- |name|variant|... folded, to look an entity up by any spelling
+);
+CREATE INDEX entity_stats_by_articles ON entity_stats(articles DESC, mentions DESC);
+CREATE TABLE dirty (entity INTEGER PRIMARY KEY);  -- entities whose entity_stats are stale
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+#: The library's schema, one migration per version (reader.storage runs them).
+MIGRATIONS: list[Migration] = [_V1]
+
+
+def default_library_path() -> Path:
+    """``library.sqlite3`` in the user's data folder."""
+    return data_dir() / LIBRARY_FILE
+
+
+def open_library(
+    path: str | os.PathLike[str] | None = None, *, warn: Callable[[str], None] = lambda message: None
+) -> sqlite3.Connection:
+    """A connection to the library at ``path`` (default: the data folder's), created if new.
+
+    Raises ``reader.storage.StorageError`` (one line) when it cannot be used.
+    """
+    connection = open_database(path if path is not None else default_library_path(), MIGRATIONS, warn=warn)
+    connection.execute("PRAGMA temp_store = MEMORY")
+    return connection

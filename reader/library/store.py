@@ -1,0 +1,239 @@
+"""Writing the library: one article's rows in, one article's rows out, derived tables refreshed.
+
+Every function here runs inside the caller's transaction
+(``reader.storage.transaction``) except ``refresh``, which is one of its own.
+An article's rows (``article``, ``article_entity``, ``mention``,
+``cooccurrence``, its full-text entry) are always written or deleted together,
+and the entities they touch are marked ``dirty``; ``refresh`` then brings
+``alias`` and ``entity_stats`` up to date for exactly those entities. A run
+killed between the two leaves the dirty marks behind, and the next refresh
+(the next run, or a query) finishes the job.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from reader.analysis.textmatch import fold
+from reader.library.aliases import library_aliases
+from reader.library.search import SEARCH_INDEX_VERSION, indexed_text
+from reader.library.worker import AnalyzedArticle, decompress_text
+from reader.storage import transaction
+
+#: Surface forms kept per entity in ``entity_stats.variants`` (all of them are searchable).
+MAX_VARIANTS = 20
+
+
+class EntityIds:
+    """Entity key → row id, cached for the writer; unknown keys are added on demand."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget what a rolled-back transaction added."""
+        self._ids: dict[str, int] = dict(self.connection.execute("SELECT key, id FROM entity"))
+
+    def __call__(self, key: str, kind: str) -> int:
+        entity = self._ids.get(key)
+        if entity is None:
+            self.connection.execute("INSERT OR IGNORE INTO entity (key, type) VALUES (?, ?)", (key, kind))
+            entity = self.connection.execute("SELECT id FROM entity WHERE key = ?", (key,)).fetchone()[0]
+            self._ids[key] = entity
+        return entity
+
+
+def article_id(connection: sqlite3.Connection, path: str) -> int | None:
+    row = connection.execute("SELECT id FROM article WHERE path = ?", (path,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def write_article(connection: sqlite3.Connection, record: AnalyzedArticle, entity_ids: EntityIds) -> int:
+    """Store ``record``, replacing the article at the same path; its new id."""
+    old = article_id(connection, record.path)
+    if old is not None:
+        delete_article(connection, old)
+    cursor = connection.execute(
+        "INSERT INTO article (path, hash, size, mtime, analyzer, title, title_stated, date, date_stated,"
+        " encoding, format, words, people, places, organizations, figures, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record.path,
+            record.hash,
+            record.size,
+            record.mtime,
+            record.analyzer,
+            record.title,
+            record.title_stated,
+            record.date,
+            record.date_stated,
+            record.encoding,
+            record.format,
+            record.words,
+            *record.counts,
+            record.text,
+        ),
+    )
+    article = int(cursor.lastrowid or 0)
+    kinds = {key: kind for key, kind, _, _ in record.entities}
+    ids = {key: entity_ids(key, kind) for key, kind in kinds.items()}
+    for key, _, _, _ in record.mentions:  # a mention's entity is always listed; be safe if not
+        if key not in ids:
+            ids[key] = entity_ids(key, key.partition(":")[0])
+    connection.executemany(
+        "INSERT INTO article_entity (article, entity, name, mentions) VALUES (?, ?, ?, ?)",
+        [(article, ids[key], name, count) for key, _, name, count in record.entities],
+    )
+    connection.executemany(
+        "INSERT INTO mention (entity, article, start, end, text) VALUES (?, ?, ?, ?, ?)",
+        [(ids[key], article, start, end, text) for key, start, end, text in record.mentions],
+    )
+    connection.executemany(
+        "INSERT INTO cooccurrence (entity, article, other, sentences) VALUES (?, ?, ?, ?)",
+        [(ids[a], article, ids[b], n) for a, b, n in record.cooccurrences],
+    )
+    connection.execute("INSERT INTO article_search (rowid, body) VALUES (?, ?)", (article, record.search_text))
+    _mark_dirty(connection, ids.values())
+    return article
+
+
+def delete_article(connection: sqlite3.Connection, article: int) -> None:
+    """Remove the article with id ``article`` and everything stored about it."""
+    entities = [row[0] for row in connection.execute("SELECT entity FROM article_entity WHERE article = ?", (article,))]
+    pairs = [(entity, article) for entity in entities]
+    connection.executemany("DELETE FROM mention WHERE entity = ? AND article = ?", pairs)
+    connection.executemany("DELETE FROM cooccurrence WHERE entity = ? AND article = ?", pairs)
+    connection.execute("DELETE FROM article_entity WHERE article = ?", (article,))
+    row = connection.execute("SELECT text FROM article WHERE id = ?", (article,)).fetchone()
+    if row is not None:
+        # A contentless FTS5 table forgets a row given exactly the values it was given.
+        connection.execute(
+            "INSERT INTO article_search (article_search, rowid, body) VALUES ('delete', ?, ?)",
+            (article, indexed_text(decompress_text(row[0]))),
+        )
+    connection.execute("DELETE FROM article WHERE id = ?", (article,))
+    _mark_dirty(connection, entities)
+
+
+def _mark_dirty(connection: sqlite3.Connection, entities: Iterable[int]) -> None:
+    connection.executemany("INSERT OR IGNORE INTO dirty (entity) VALUES (?)", [(e,) for e in entities])
+
+
+def check_search_index(connection: sqlite3.Connection) -> bool:
+    """Rebuild the full-text index if it was built another way; whether it was rebuilt."""
+    with transaction(connection):
+        row = connection.execute("SELECT value FROM meta WHERE key = 'search_index'").fetchone()
+        if row is not None and row[0] == SEARCH_INDEX_VERSION:
+            return False
+        rebuilt = row is not None
+        if rebuilt:
+            connection.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
+            for article, text in connection.execute("SELECT id, text FROM article").fetchall():
+                connection.execute(
+                    "INSERT INTO article_search (rowid, body) VALUES (?, ?)",
+                    (article, indexed_text(decompress_text(text))),
+                )
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', ?)", (SEARCH_INDEX_VERSION,)
+        )
+        return rebuilt
+
+
+def is_stale(connection: sqlite3.Connection) -> bool:
+    """Whether some entities' statistics wait for ``refresh``."""
+    return bool(connection.execute("SELECT EXISTS (SELECT 1 FROM dirty)").fetchone()[0])
+
+
+def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
+    """Recompute aliases, and the statistics of the dirty entities (all with ``everything``).
+
+    One transaction; returns how many canonical entities were recomputed.
+    """
+    with transaction(connection):
+        if everything:
+            connection.execute("INSERT OR IGNORE INTO dirty (entity) SELECT id FROM entity")
+        dirty = {row[0] for row in connection.execute("SELECT entity FROM dirty")}
+        if not dirty:
+            return 0
+        live = connection.execute(
+            "SELECT ae.entity, e.key, COUNT(*) FROM article_entity ae JOIN entity e ON e.id = ae.entity"
+            " GROUP BY ae.entity"
+        ).fetchall()
+        old_alias: dict[int, int] = dict(connection.execute("SELECT entity, canonical FROM alias"))
+        new_alias = library_aliases(live)
+        changed = {e for e in old_alias.keys() | new_alias.keys() if old_alias.get(e) != new_alias.get(e)}
+        todo: set[int] = set()
+        for entity in dirty | changed:
+            todo.update((entity, new_alias.get(entity, entity), old_alias.get(entity, entity)))
+        connection.executemany("DELETE FROM alias WHERE entity = ?", [(e,) for e in changed if e not in new_alias])
+        connection.executemany(
+            "INSERT OR REPLACE INTO alias (entity, canonical) VALUES (?, ?)",
+            [(e, new_alias[e]) for e in changed if e in new_alias],
+        )
+        members: dict[int, list[int]] = defaultdict(list)
+        for entity, canonical in new_alias.items():
+            members[canonical].append(entity)
+        canonicals = [c for c in todo if c not in new_alias]
+        connection.executemany("DELETE FROM entity_stats WHERE entity = ?", [(c,) for c in todo])
+        connection.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS refresh_member (entity INTEGER PRIMARY KEY, canonical INTEGER NOT NULL)"
+        )
+        connection.execute("DELETE FROM refresh_member")
+        connection.executemany(
+            "INSERT INTO refresh_member (entity, canonical) VALUES (?, ?)",
+            [(m, c) for c in canonicals for m in (c, *members.get(c, ()))],
+        )
+        connection.executemany("INSERT INTO entity_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _stats(connection))
+        connection.execute("DELETE FROM dirty")
+        return len(canonicals)
+
+
+def _stats(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
+    """entity_stats rows of the canonical entities in ``refresh_member``."""
+    totals = connection.execute(
+        "SELECT rm.canonical, COUNT(DISTINCT ae.article), SUM(ae.mentions), MIN(a.date), MAX(a.date)"
+        " FROM refresh_member rm JOIN article_entity ae ON ae.entity = rm.entity JOIN article a ON a.id = ae.article"
+        " GROUP BY rm.canonical"
+    ).fetchall()
+    names: dict[int, Counter[str]] = defaultdict(Counter)
+    for canonical, name, count in connection.execute(
+        "SELECT rm.canonical, ae.name, COUNT(*) FROM refresh_member rm JOIN article_entity ae ON ae.entity = rm.entity"
+        " WHERE rm.entity = rm.canonical GROUP BY rm.canonical, ae.name"
+    ):
+        names[canonical][name] = count
+    variants: dict[int, Counter[str]] = defaultdict(Counter)
+    for canonical, text, count in connection.execute(
+        "SELECT rm.canonical, m.text, COUNT(*) FROM refresh_member rm JOIN mention m ON m.entity = rm.entity"
+        " GROUP BY rm.canonical, m.text"
+    ):
+        variants[canonical][text] += count
+    kinds = dict(connection.execute("SELECT e.id, e.type FROM refresh_member rm JOIN entity e ON e.id = rm.canonical"))
+    rows: list[tuple[object, ...]] = []
+    for canonical, articles, mentions, first, last in totals:
+        forms = variants[canonical]
+        name = _best_name(names[canonical] or forms)
+        ranked = sorted(forms, key=lambda v: (-forms[v], v))
+        folded = "|" + "|".join(sorted({fold(name), *(fold(v) for v in forms)})) + "|"
+        rows.append(
+            (
+                canonical,
+                kinds[canonical],
+                name,
+                articles,
+                mentions,
+                first,
+                last,
+                json.dumps(ranked[:MAX_VARIANTS], ensure_ascii=False),
+                folded,
+            )
+        )
+    return rows
+
+
+def _best_name(names: Counter[str]) -> str:
+    """The name most articles use; among equals the fullest (the full name, not the surname)."""
+    return min(names, key=lambda n: (-names[n], -len(n.split()), -len(n), n))

@@ -24,6 +24,11 @@ MODULES: dict[str, str] = {
     "lexicon": "lexicon",
     "correct": "correct",
     "learn": "learn",
+    "index": "index",
+    "entities": "entities",
+    "find": "find",
+    "related": "related",
+    "dossier": "dossier",
 }
 
 

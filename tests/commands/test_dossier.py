@@ -1,0 +1,34 @@
+"""``arabic-reader dossier``: one entity across the library, linked to each article's export."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup
+
+from reader.cli import main
+
+
+def test_a_dossier_links_every_mention_to_its_place_in_the_article_export(library, tmp_path, capsys):
+    main(["entities", "--library", str(library), "--type", "place", "--format", "json"])
+    place = json.loads(capsys.readouterr().out)[0]
+    page = tmp_path / "dossier.html"
+    assert main(["dossier", place["name"], "-o", str(page), "--library", str(library)]) == 0
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("h1").get_text().startswith(place["name"])
+    assert len(soup.select("section.dossier-article")) == place["articles"]
+    mentions = soup.select("ol.sentences a.ent")
+    assert len(mentions) == place["mentions"]
+    for link in mentions:
+        target, _, anchor = unquote(link["href"]).partition("#")
+        export = BeautifulSoup((tmp_path / target).read_text(encoding="utf-8"), "html.parser")
+        assert export.find(id=anchor).get_text() == link.get_text()
+        assert export.find(id=anchor)["data-entity"] == place["id"]
+
+
+def test_a_dossier_for_an_unknown_name_or_a_wrong_suffix_is_one_line(library, tmp_path, capsys):
+    assert main(["dossier", "لا أحد", "-o", str(tmp_path / "d.html"), "--library", str(library)]) == 1
+    assert main(["dossier", "بغداد", "-o", str(tmp_path / "d.pdf"), "--library", str(library)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and not (tmp_path / "d.html").exists()

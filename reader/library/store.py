@@ -16,12 +16,17 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from reader.analysis.textmatch import fold
 from reader.library.aliases import library_aliases
-from reader.library.search import SEARCH_INDEX_VERSION, indexed_text
-from reader.library.worker import AnalyzedArticle, decompress_text
+from reader.library.schema import decompress_text
 from reader.storage import transaction
+
+if TYPE_CHECKING:
+    from reader.library.worker import AnalyzedArticle
+
+# The folding (camel-tools, about 0.6 s to import) is imported where it is used,
+# so that asking whether the library is stale costs nothing.
 
 #: Surface forms kept per entity in ``entity_stats.variants`` (all of them are searchable).
 MAX_VARIANTS = 20
@@ -110,6 +115,8 @@ def delete_article(connection: sqlite3.Connection, article: int) -> None:
     connection.execute("DELETE FROM article_entity WHERE article = ?", (article,))
     row = connection.execute("SELECT text FROM article WHERE id = ?", (article,)).fetchone()
     if row is not None:
+        from reader.library.search import indexed_text
+
         # A contentless FTS5 table forgets a row given exactly the values it was given.
         connection.execute(
             "INSERT INTO article_search (article_search, rowid, body) VALUES ('delete', ?, ?)",
@@ -125,6 +132,8 @@ def _mark_dirty(connection: sqlite3.Connection, entities: Iterable[int]) -> None
 
 def check_search_index(connection: sqlite3.Connection) -> bool:
     """Rebuild the full-text index if it was built another way; whether it was rebuilt."""
+    from reader.library.search import SEARCH_INDEX_VERSION, indexed_text
+
     with transaction(connection):
         row = connection.execute("SELECT value FROM meta WHERE key = 'search_index'").fetchone()
         if row is not None and row[0] == SEARCH_INDEX_VERSION:
@@ -194,6 +203,8 @@ def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
 
 def _stats(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
     """entity_stats rows of the canonical entities in ``refresh_member``."""
+    from reader.analysis.textmatch import fold
+
     totals = connection.execute(
         "SELECT rm.canonical, COUNT(DISTINCT ae.article), SUM(ae.mentions), MIN(a.date), MAX(a.date)"
         " FROM refresh_member rm JOIN article_entity ae ON ae.entity = rm.entity JOIN article a ON a.id = ae.article"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import zlib
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -29,6 +28,7 @@ from reader.entity_types import EntityType
 from reader.io import LoadError, load
 from reader.io.loader import read_bytes
 from reader.library.dates import article_date
+from reader.library.schema import compress_text
 from reader.library.search import indexed_text
 
 #: Changes when what analysis stores changes (grouping, the stored fields):
@@ -36,8 +36,6 @@ from reader.library.search import indexed_text
 ANALYSIS_VERSION = "1"
 #: Longest title kept, in characters.
 MAX_TITLE = 200
-#: zlib level for the stored text: level 6 compresses Arabic news about 3.5×.
-COMPRESSION_LEVEL = 6
 
 #: Applies the user's corrections and lexicon to an analysis (None: the bare model).
 Adjust = Callable[[Analysis], Analysis]
@@ -78,14 +76,6 @@ class FailedFile:
 def file_hash(data: bytes) -> str:
     """The content hash that tells a changed file from an unchanged one."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def compress_text(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), COMPRESSION_LEVEL)
-
-
-def decompress_text(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
 
 
 def analyzer_name(adjust_version: str = "") -> str:

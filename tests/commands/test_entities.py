@@ -43,3 +43,16 @@ def test_the_table_can_be_written_to_a_file(library, tmp_path, capsys):
 def test_a_missing_library_is_one_line(tmp_path, capsys):
     status, out, err = run(capsys, "entities", "--library", str(tmp_path / "none.sqlite3"))
     assert (status, out) == (1, "") and err.count("\n") == 1 and "index articles first" in err
+
+
+def test_listing_entities_does_not_load_the_analysis(library):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.cli import main;"
+        f"status = main(['entities', '--library', {str(library)!r}, '--format', 'json']);"
+        "print(status, 'camel_tools' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "0 False"

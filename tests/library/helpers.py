@@ -50,8 +50,9 @@ def record(path: str, text: str, mentions=(), date: str = "2017-01-01"):
 
     from reader.document import Mention
     from reader.entity_types import EntityType
+    from reader.library.schema import compress_text
     from reader.library.search import indexed_text
-    from reader.library.worker import AnalyzedArticle, compress_text, file_hash, sentence_cooccurrences
+    from reader.library.worker import AnalyzedArticle, file_hash, sentence_cooccurrences
 
     placed = [Mention(s, e, EntityType(t), text[s:e], f"{t}:{k}") for s, e, t, k in sorted(mentions)]
     counts = Counter(m.entity for m in placed)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import EntityType
-from reader.library.worker import AnalyzedArticle, FailedFile, analyze_file, decompress_text, sentence_cooccurrences
+from reader.library.schema import decompress_text
+from reader.library.worker import AnalyzedArticle, FailedFile, analyze_file, sentence_cooccurrences
 from reader.resources import resource_path
 
 

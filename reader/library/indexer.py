@@ -56,7 +56,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
 BATCH_ARTICLES = 64
 BATCH_SECONDS = 1.0
 #: Entity statistics are refreshed at most this often while indexing (and at the end).
-REFRESH_SECONDS = 3.0
+REFRESH_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +328,7 @@ class _Run:
                 self.failed += 1
             yield self._settled(event)
         now = time.perf_counter()
-        due = now - self.refreshed_at >= max(REFRESH_SECONDS, 5 * self.refresh_cost)
+        due = now - self.refreshed_at >= max(REFRESH_SECONDS, 10 * self.refresh_cost)  # at most a tenth of the time
         if final or (settled and due):
             store.refresh(self.connection)
             self.refresh_cost = time.perf_counter() - now

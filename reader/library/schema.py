@@ -92,6 +92,28 @@ CREATE TABLE cooccurrence (
 -- Which articles hold each trigram of their folded text (reader.library.search); rowid = article.id.
 CREATE VIRTUAL TABLE article_search USING fts5(body, content='', detail=none, tokenize='trigram');
 
+-- Derived, kept by every write (reader.library.store): each entity's totals, spellings and
+-- names over the articles naming it, so statistics never re-read the mentions.
+CREATE TABLE entity_total (
+    entity INTEGER PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    first_date TEXT NOT NULL,
+    last_date TEXT NOT NULL
+);
+CREATE TABLE entity_variant (
+    entity INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity, text)
+) WITHOUT ROWID;
+CREATE TABLE entity_name (
+    entity INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (entity, name)
+) WITHOUT ROWID;
+
 -- Derived (reader.library.store.refresh): entities merged across articles.
 CREATE TABLE alias (
     entity INTEGER PRIMARY KEY,         -- a surname alone, or a minority type of a name ...

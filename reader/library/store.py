@@ -84,14 +84,16 @@ def write_article(connection: sqlite3.Connection, record: AnalyzedArticle, entit
         ),
     )
     article = int(cursor.lastrowid or 0)
-    kinds = {key: kind for key, kind, _, _ in record.entities}
-    ids = {key: entity_ids(key, kind) for key, kind in kinds.items()}
-    for key, _, _, _ in record.mentions:  # a mention's entity is always listed; be safe if not
-        if key not in ids:
-            ids[key] = entity_ids(key, key.partition(":")[0])
+    entities = list(record.entities)
+    listed = {key for key, _, _, _ in entities}
+    extra = Counter(key for key, _, _, _ in record.mentions if key not in listed)
+    for key, count in extra.items():  # every mention names a listed entity; be safe if one does not
+        text = next(text for k, _, _, text in record.mentions if k == key)
+        entities.append((key, key.partition(":")[0], text, count))
+    ids = {key: entity_ids(key, kind) for key, kind, _, _ in entities}
     connection.executemany(
         "INSERT INTO article_entity (article, entity, name, mentions) VALUES (?, ?, ?, ?)",
-        [(article, ids[key], name, count) for key, _, name, count in record.entities],
+        [(article, ids[key], name, count) for key, _, name, count in entities],
     )
     connection.executemany(
         "INSERT INTO mention (entity, article, start, end, text) VALUES (?, ?, ?, ?, ?)",
@@ -102,27 +104,79 @@ def write_article(connection: sqlite3.Connection, record: AnalyzedArticle, entit
         [(ids[a], article, ids[b], n) for a, b, n in record.cooccurrences],
     )
     connection.execute("INSERT INTO article_search (rowid, body) VALUES (?, ?)", (article, record.search_text))
+    connection.executemany(
+        "INSERT INTO entity_total (entity, articles, mentions, first_date, last_date) VALUES (?, 1, ?, ?, ?)"
+        " ON CONFLICT (entity) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions,"
+        " first_date = min(first_date, excluded.first_date), last_date = max(last_date, excluded.last_date)",
+        [(ids[key], count, record.date, record.date) for key, _, _, count in entities],
+    )
+    connection.executemany(
+        "INSERT INTO entity_name (entity, name, articles) VALUES (?, ?, 1)"
+        " ON CONFLICT (entity, name) DO UPDATE SET articles = articles + 1",
+        [(ids[key], name) for key, _, name, _ in entities],
+    )
+    spellings = Counter((ids[key], text) for key, _, _, text in record.mentions)
+    connection.executemany(
+        "INSERT INTO entity_variant (entity, text, mentions) VALUES (?, ?, ?)"
+        " ON CONFLICT (entity, text) DO UPDATE SET mentions = mentions + excluded.mentions",
+        [(entity, text, n) for (entity, text), n in spellings.items()],
+    )
     _mark_dirty(connection, ids.values())
     return article
 
 
 def delete_article(connection: sqlite3.Connection, article: int) -> None:
     """Remove the article with id ``article`` and everything stored about it."""
-    entities = [row[0] for row in connection.execute("SELECT entity FROM article_entity WHERE article = ?", (article,))]
+    row = connection.execute("SELECT text, date FROM article WHERE id = ?", (article,)).fetchone()
+    if row is None:
+        return
+    compressed, date = row
+    present = connection.execute(
+        "SELECT entity, name, mentions FROM article_entity WHERE article = ?", (article,)
+    ).fetchall()
+    entities = [entity for entity, _, _ in present]
     pairs = [(entity, article) for entity in entities]
+    spellings = connection.execute(
+        "SELECT m.entity, m.text, COUNT(*) FROM article_entity ae"
+        " JOIN mention m ON m.entity = ae.entity AND m.article = ae.article"
+        " WHERE ae.article = ? GROUP BY m.entity, m.text",
+        (article,),
+    ).fetchall()
     connection.executemany("DELETE FROM mention WHERE entity = ? AND article = ?", pairs)
     connection.executemany("DELETE FROM cooccurrence WHERE entity = ? AND article = ?", pairs)
     connection.execute("DELETE FROM article_entity WHERE article = ?", (article,))
-    row = connection.execute("SELECT text FROM article WHERE id = ?", (article,)).fetchone()
-    if row is not None:
-        from reader.library.search import indexed_text
+    from reader.library.search import indexed_text
 
-        # A contentless FTS5 table forgets a row given exactly the values it was given.
-        connection.execute(
-            "INSERT INTO article_search (article_search, rowid, body) VALUES ('delete', ?, ?)",
-            (article, indexed_text(decompress_text(row[0]))),
-        )
+    # A contentless FTS5 table forgets a row given exactly the values it was given.
+    connection.execute(
+        "INSERT INTO article_search (article_search, rowid, body) VALUES ('delete', ?, ?)",
+        (article, indexed_text(decompress_text(compressed))),
+    )
     connection.execute("DELETE FROM article WHERE id = ?", (article,))
+    connection.executemany(
+        "UPDATE entity_total SET articles = articles - 1, mentions = mentions - ? WHERE entity = ?",
+        [(count, entity) for entity, _, count in present],
+    )
+    # The first or last date may have left with the article: read them again (rare).
+    connection.executemany(
+        "UPDATE entity_total SET"
+        " first_date = (SELECT MIN(a.date) FROM article_entity ae JOIN article a ON a.id = ae.article"
+        "  WHERE ae.entity = entity_total.entity),"
+        " last_date = (SELECT MAX(a.date) FROM article_entity ae JOIN article a ON a.id = ae.article"
+        "  WHERE ae.entity = entity_total.entity)"
+        " WHERE entity = ? AND articles > 0 AND ? IN (first_date, last_date)",
+        [(entity, date) for entity in entities],
+    )
+    connection.executemany(
+        "UPDATE entity_name SET articles = articles - 1 WHERE entity = ? AND name = ?",
+        [(entity, name) for entity, name, _ in present],
+    )
+    connection.executemany(
+        "UPDATE entity_variant SET mentions = mentions - ? WHERE entity = ? AND text = ?",
+        [(n, entity, text) for entity, text, n in spellings],
+    )
+    for table, count in (("entity_total", "articles"), ("entity_name", "articles"), ("entity_variant", "mentions")):
+        connection.executemany(f"DELETE FROM {table} WHERE entity = ? AND {count} <= 0", [(e,) for e in entities])
     _mark_dirty(connection, entities)
 
 
@@ -158,19 +212,21 @@ def is_stale(connection: sqlite3.Connection) -> bool:
 
 
 def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
-    """Recompute aliases, and the statistics of the dirty entities (all with ``everything``).
+    """Recompute aliases, and the statistics of the dirty entities from their totals.
 
+    ``everything`` first rebuilds the totals from the articles' rows and
+    recomputes every entity (what the incremental upkeep must agree with).
     One transaction; returns how many canonical entities were recomputed.
     """
     with transaction(connection):
         if everything:
+            _rebuild_totals(connection)
             connection.execute("INSERT OR IGNORE INTO dirty (entity) SELECT id FROM entity")
         dirty = {row[0] for row in connection.execute("SELECT entity FROM dirty")}
         if not dirty:
             return 0
         live = connection.execute(
-            "SELECT ae.entity, e.key, COUNT(*) FROM article_entity ae JOIN entity e ON e.id = ae.entity"
-            " GROUP BY ae.entity"
+            "SELECT t.entity, e.key, t.articles FROM entity_total t JOIN entity e ON e.id = t.entity"
         ).fetchall()
         old_alias: dict[int, int] = dict(connection.execute("SELECT entity, canonical FROM alias"))
         new_alias = library_aliases(live)
@@ -205,21 +261,21 @@ def _stats(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
     """entity_stats rows of the canonical entities in ``refresh_member``."""
     from reader.analysis.textmatch import fold
 
+    # An entity and its aliases never share an article (grouping merged them there),
+    # so the members' article counts add up.
     totals = connection.execute(
-        "SELECT rm.canonical, COUNT(DISTINCT ae.article), SUM(ae.mentions), MIN(a.date), MAX(a.date)"
-        " FROM refresh_member rm JOIN article_entity ae ON ae.entity = rm.entity JOIN article a ON a.id = ae.article"
-        " GROUP BY rm.canonical"
+        "SELECT rm.canonical, SUM(t.articles), SUM(t.mentions), MIN(t.first_date), MAX(t.last_date)"
+        " FROM refresh_member rm JOIN entity_total t ON t.entity = rm.entity GROUP BY rm.canonical"
     ).fetchall()
     names: dict[int, Counter[str]] = defaultdict(Counter)
     for canonical, name, count in connection.execute(
-        "SELECT rm.canonical, ae.name, COUNT(*) FROM refresh_member rm JOIN article_entity ae ON ae.entity = rm.entity"
-        " WHERE rm.entity = rm.canonical GROUP BY rm.canonical, ae.name"
+        "SELECT rm.canonical, n.name, n.articles FROM refresh_member rm JOIN entity_name n ON n.entity = rm.entity"
+        " WHERE rm.entity = rm.canonical"
     ):
         names[canonical][name] = count
     variants: dict[int, Counter[str]] = defaultdict(Counter)
     for canonical, text, count in connection.execute(
-        "SELECT rm.canonical, m.text, COUNT(*) FROM refresh_member rm JOIN mention m ON m.entity = rm.entity"
-        " GROUP BY rm.canonical, m.text"
+        "SELECT rm.canonical, v.text, v.mentions FROM refresh_member rm JOIN entity_variant v ON v.entity = rm.entity"
     ):
         variants[canonical][text] += count
     kinds = dict(connection.execute("SELECT e.id, e.type FROM refresh_member rm JOIN entity e ON e.id = rm.canonical"))
@@ -243,6 +299,23 @@ def _stats(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
             )
         )
     return rows
+
+
+def _rebuild_totals(connection: sqlite3.Connection) -> None:
+    """``entity_total``, ``entity_name`` and ``entity_variant`` computed afresh from the articles' rows."""
+    for statement in (
+        "DELETE FROM entity_total",
+        "INSERT INTO entity_total (entity, articles, mentions, first_date, last_date)"
+        " SELECT ae.entity, COUNT(*), SUM(ae.mentions), MIN(a.date), MAX(a.date)"
+        " FROM article_entity ae JOIN article a ON a.id = ae.article GROUP BY ae.entity",
+        "DELETE FROM entity_name",
+        "INSERT INTO entity_name (entity, name, articles) SELECT entity, name, COUNT(*) FROM article_entity"
+        " GROUP BY entity, name",
+        "DELETE FROM entity_variant",
+        "INSERT INTO entity_variant (entity, text, mentions) SELECT entity, text, COUNT(*) FROM mention"
+        " GROUP BY entity, text",
+    ):
+        connection.execute(statement)
 
 
 def _best_name(names: Counter[str]) -> str:

@@ -38,6 +38,10 @@ def dump(library: Path | str) -> dict[str, list[tuple]]:
             "aliases": "SELECT a.key, c.key FROM alias JOIN entity a ON a.id = alias.entity"
             " JOIN entity c ON c.id = alias.canonical",
             "dirty": "SELECT entity FROM dirty",
+            "totals": "SELECT e.key, t.articles, t.mentions, t.first_date, t.last_date FROM entity_total t"
+            " JOIN entity e ON e.id = t.entity",
+            "names": "SELECT e.key, n.name, n.articles FROM entity_name n JOIN entity e ON e.id = n.entity",
+            "variants": "SELECT e.key, v.text, v.mentions FROM entity_variant v JOIN entity e ON e.id = v.entity",
         }
         return {name: sorted(connection.execute(sql).fetchall()) for name, sql in queries.items()}
     finally:

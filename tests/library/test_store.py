@@ -35,7 +35,7 @@ def article(draw):
         text += "قال " if draw(st.booleans()) else "وفي "
         mentions.append((len(text), len(text) + len(surface), kind, key))
         text += surface + (". " if draw(st.booleans()) else " ")
-    return text or "نص.", mentions
+    return text or "نص.", mentions, draw(st.sampled_from(["2016-01-01", "2016-06-01", "2017-01-01"]))
 
 
 # A step: write article (path, text, mentions), or delete path.
@@ -54,8 +54,8 @@ steps = st.lists(
 # A full name arriving later makes an older article's surname its alias.
 @example(
     [
-        ("write", "a", ("قال العبادي", [(4, 11, "person", "عبادي")])),
-        ("write", "b", ("قال حيدر العبادي", [(4, 16, "person", "حيدر عبادي")])),
+        ("write", "a", ("قال العبادي", [(4, 11, "person", "عبادي")], "2016-01-01")),
+        ("write", "b", ("قال حيدر العبادي", [(4, 16, "person", "حيدر عبادي")], "2016-01-01")),
     ]
 )
 def test_refreshing_after_each_change_gives_what_a_full_refresh_gives(changes):
@@ -67,8 +67,8 @@ def test_refreshing_after_each_change_gives_what_a_full_refresh_gives(changes):
             with transaction(connection):
                 old = store.article_id(connection, "/" + name)
                 if action == "write":
-                    text, mentions = content
-                    store.write_article(connection, record("/" + name, text, mentions), ids)
+                    text, mentions, date = content
+                    store.write_article(connection, record("/" + name, text, mentions, date), ids)
                 elif old is not None:
                     store.delete_article(connection, old)
             store.refresh(connection)

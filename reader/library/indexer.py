@@ -48,7 +48,7 @@ from reader.library.worker import (
     file_hash,
     init_worker,
 )
-from reader.storage import transaction
+from reader.storage import StorageError, transaction
 
 #: What a folder's articles are called.
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
@@ -316,6 +316,9 @@ class _Run:
             try:
                 with transaction(self.connection):
                     settled = [self._write(item) for item in batch]
+            except sqlite3.OperationalError as error:  # the disk is full, the file went read-only ...
+                self.entity_ids.reload()
+                raise StorageError(f"cannot write to the library: {_one_line(error)}") from error
             except BaseException:
                 self.entity_ids.reload()
                 raise
@@ -383,7 +386,18 @@ def scan(paths: Sequence[str]) -> tuple[list[str], list[str], list[tuple[str, st
             files.add(path)
         else:
             failures.append((path, "no such file or folder"))
-    return sorted(files), roots, failures
+    # A name that is not valid text (bytes another system wrote) cannot be stored or shown.
+    named = {path for path in files if _is_text(path)}
+    failures.extend((repr(path)[1:-1], "its name is not valid UTF-8: rename it") for path in sorted(files - named))
+    return sorted(named), roots, failures
+
+
+def _is_text(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _unwalkable(error: OSError) -> tuple[str, str]:
@@ -392,6 +406,10 @@ def _unwalkable(error: OSError) -> tuple[str, str]:
 
 def _is_under(path: str, root: str) -> bool:
     return path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def _reason(error: OSError) -> str:

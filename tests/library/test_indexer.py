@@ -188,3 +188,14 @@ def test_a_library_from_a_newer_version_is_left_alone(tmp_path):
     open_library(library).execute("PRAGMA user_version = 99")
     with pytest.raises(StorageError, match="newer version"):
         list(Indexer([str(tmp_path)], library).run())
+
+
+def test_a_file_name_that_is_not_utf8_is_listed_failed(articles, tmp_path):
+    odd = os.path.join(os.fsencode(articles), b"caf\xe9.txt")
+    with open(odd, "wb") as file:
+        file.write("زار الوزير بغداد.".encode())
+    summary, files = index([articles], tmp_path / "l.sqlite3")
+    [failed] = [f for f in files if f.status == "failed"]
+    assert failed.reason == "its name is not valid UTF-8: rename it" and "caf\\udce9.txt" in failed.path
+    failed.path.encode("utf-8")  # printable as it is
+    assert summary.failed == 1 and summary.analyzed == summary.articles

@@ -319,6 +319,28 @@ class Library:
         entities = _entities([row[:9] for row in rows])
         return [Related(entity, row[9], row[10]) for entity, row in zip(entities, rows, strict=True)]
 
+    def shared_sentences(self, entities: Sequence[EntitySummary]) -> dict[tuple[str, str], int]:
+        """Sentences shared by each pair of ``entities`` that share any: ``{(id, other id): n}``, both ways."""
+        canonical = {e.rowid: e.id for e in entities}
+        members = dict.fromkeys(self._members(entities))
+        aliases = dict(
+            self.connection.execute(
+                "SELECT entity, canonical FROM alias WHERE entity IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(members)),),
+            ).fetchall()
+        )
+        shared: Counter[tuple[str, str]] = Counter()
+        for entity, other, sentences in self.connection.execute(
+            "SELECT entity, other, SUM(sentences) FROM cooccurrence"
+            " WHERE entity IN (SELECT value FROM json_each(:m)) AND other IN (SELECT value FROM json_each(:m))"
+            " GROUP BY entity, other",
+            {"m": json.dumps(list(members))},
+        ):
+            a, b = canonical[aliases.get(entity, entity)], canonical[aliases.get(other, other)]
+            if a != b:
+                shared[a, b] += sentences
+        return dict(shared)
+
     def timeline(
         self, entities: EntitySummary | Iterable[EntitySummary], period: str = "month"
     ) -> list[tuple[str, int]]:

@@ -15,7 +15,7 @@ from reader.commands import UserError
 from reader.commands.library_options import add_library_option, open_existing
 from reader.entity_types import EntityType
 from reader.io import WriteError
-from reader.library.tables import render_entities_csv, render_entities_json, write_table
+from reader.library.tables import json_lines, render_entities_csv, write_table
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with open_existing(args) as library:
+        if args.format == "json" and not args.output:
+            sys.stdout.write(json_lines(library.entities_as_json(args.type)))
+            return 0
         entities = library.entities(args.type)
     if args.output:
         try:
@@ -37,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
         except (WriteError, ValueError) as error:
             raise UserError(str(error)) from None
         return 0
-    if args.format == "json":
-        sys.stdout.write(render_entities_json(entities))
-    elif args.format == "csv":
+    if args.format == "csv":
         sys.stdout.write(render_entities_csv(entities))
     else:
         for e in entities:

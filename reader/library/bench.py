@@ -112,6 +112,7 @@ def _questions(library: Path) -> None:
         middle = named[len(named) // 20]
         print(f"\nquestions ({len(entities):,} entities, {opened.count_articles():,} articles), median of 5, warm:")
         _latency("entities (all)", lambda: opened.entities())
+        _latency("entities (all) as JSON, by SQLite", lambda: opened.entities_as_json())
         _latency("entities --type person", lambda: opened.entities("person"))
         _latency("entities filter 'امم'", lambda: opened.entities(query="امم"))
         _latency(f"resolve {top_named.name!r}", lambda: opened.resolve(top_named.name))

@@ -210,6 +210,24 @@ class Library:
             sql += f" LIMIT {int(limit)}"
         return _entities(self.connection.execute(sql, parameters).fetchall())
 
+    def entities_as_json(self, entity_type: EntityType | str | None = None) -> list[str]:
+        """``entities(entity_type)`` as JSON objects (``EntitySummary.to_dict``), written by SQLite.
+
+        The command line's whole table: tens of thousands of entities in a
+        fraction of the time Python objects would take.
+        """
+        sql = (
+            "SELECT json_object('id', e.key, 'type', s.type, 'name', s.name, 'articles', s.articles,"
+            " 'mentions', s.mentions, 'variants', json(s.variants))"
+            " FROM entity_stats s JOIN entity e ON e.id = s.entity"
+        )
+        parameters: list[str] = []
+        if entity_type is not None:
+            sql += " WHERE s.type = ?"
+            parameters.append(EntityType(entity_type).value)
+        sql += " ORDER BY s.articles DESC, s.mentions DESC, s.name"
+        return [row[0] for row in self.connection.execute(sql, parameters)]
+
     def count_entities(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM entity_stats").fetchone()[0])
 

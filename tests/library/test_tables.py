@@ -41,3 +41,14 @@ def test_write_table_by_suffix(tmp_path):
     assert json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))[1]["name"] == "=HYPERLINK(1)"
     with pytest.raises(ValueError, match=r"use \.csv or \.json"):
         write_table(ENTITIES, tmp_path / "e.txt")
+
+
+def test_the_library_writes_the_same_json_as_the_summaries(indexed):
+    from reader.library import Library
+    from reader.library.tables import json_lines
+
+    path, _ = indexed
+    with Library.open(path) as library:
+        for kind in (None, "place"):
+            by_sqlite = json.loads(json_lines(library.entities_as_json(kind)))
+            assert by_sqlite == json.loads(render_entities_json(library.entities(kind)))

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from reader.errors import one_line
 from reader.io import LoadError
 from reader.io.loader import read_bytes
 from reader.library import store
@@ -318,7 +319,7 @@ class _Run:
                     settled = [self._write(item) for item in batch]
             except sqlite3.OperationalError as error:  # the disk is full, the file went read-only ...
                 self.entity_ids.reload()
-                raise StorageError(f"cannot write to the library: {_one_line(error)}") from error
+                raise StorageError(f"cannot write to the library: {one_line(error)}") from error
             except BaseException:
                 self.entity_ids.reload()
                 raise
@@ -406,10 +407,6 @@ def _unwalkable(error: OSError) -> tuple[str, str]:
 
 def _is_under(path: str, root: str) -> bool:
     return path.startswith(root.rstrip(os.sep) + os.sep)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
 
 
 def _reason(error: OSError) -> str:

@@ -25,6 +25,7 @@ from itertools import combinations
 
 from reader.document import Analysis, Mention, check_analysis
 from reader.entity_types import EntityType
+from reader.errors import one_line
 from reader.io import LoadError, load
 from reader.io.loader import read_bytes
 from reader.library.dates import article_date
@@ -113,7 +114,7 @@ def analyze_file(path: str, adjust: Adjust | None = None, adjust_version: str = 
     except MemoryError:
         return FailedFile(path, "not enough memory to analyze it")
     except Exception as error:  # a bug must not stop the run: the file is listed with the reason
-        return FailedFile(path, f"internal error: {type(error).__name__}: {' '.join(str(error).split())}")
+        return FailedFile(path, f"internal error: {one_line(error, named=True)}")
 
 
 def _analyze_file(path: str, adjust: Adjust | None, adjust_version: str) -> AnalyzedArticle:

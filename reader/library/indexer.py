@@ -191,6 +191,8 @@ class _Run:
             )
         }
         yield from self._remove_vanished(known, set(files), roots)
+        if roots:
+            store.remember_folders(self.connection, roots)
         for path, reason in failures:
             self.batch.append(FailedFile(path, reason))
         todo: list[str] = []

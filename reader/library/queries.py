@@ -228,6 +228,12 @@ class Library:
         sql += " ORDER BY s.articles DESC, s.mentions DESC, s.name"
         return [row[0] for row in self.connection.execute(sql, parameters)]
 
+    def entity_search_keys(self) -> dict[str, str]:
+        """Stable id → its name and spellings folded (``|الموصل|بالموصل|``): a filter's haystack."""
+        return dict(
+            self.connection.execute("SELECT e.key, s.folded FROM entity_stats s JOIN entity e ON e.id = s.entity")
+        )
+
     def count_entities(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM entity_stats").fetchone()[0])
 
@@ -368,25 +374,35 @@ class Library:
         in order; periods without mentions between the first and last are
         not listed.
         """
+        return self.timelines(entities, (period,))[period]
+
+    def timelines(
+        self, entities: EntitySummary | Iterable[EntitySummary], periods: Sequence[str] = ("day", "week", "month")
+    ) -> dict[str, list[tuple[str, int]]]:
+        """``timeline`` for each of ``periods``, from one query."""
         if isinstance(entities, EntitySummary):
             entities = [entities]
         import datetime as dt
 
-        counts: Counter[str] = Counter()
-        for date, mentions in self.connection.execute(
+        by_day = self.connection.execute(
             "SELECT a.date, SUM(ae.mentions) FROM article_entity ae JOIN article a ON a.id = ae.article"
             " WHERE ae.entity IN (SELECT value FROM json_each(?)) AND a.date_stated GROUP BY a.date",
             (json.dumps(self._members(entities)),),
-        ):
-            if period == "day":
-                label = date
-            elif period == "week":
-                year, week, _ = dt.date.fromisoformat(date).isocalendar()
-                label = f"{year}-W{week:02d}"
-            else:
-                label = date[:7]
-            counts[label] += mentions
-        return sorted(counts.items())
+        ).fetchall()
+        result: dict[str, list[tuple[str, int]]] = {}
+        for period in periods:
+            counts: Counter[str] = Counter()
+            for date, mentions in by_day:
+                if period == "day":
+                    label = date
+                elif period == "week":
+                    year, week, _ = dt.date.fromisoformat(date).isocalendar()
+                    label = f"{year}-W{week:02d}"
+                else:
+                    label = date[:7]
+                counts[label] += mentions
+            result[period] = sorted(counts.items())
+        return result
 
     # --- articles -------------------------------------------------------------------
 
@@ -405,6 +421,10 @@ class Library:
             return articles
         key = _fold(query.strip())
         return [a for a in articles if key in _fold(a.title)]
+
+    def folders(self) -> list[str]:
+        """The folders indexed into this library so far."""
+        return store.folders_of(self.connection)
 
     def count_articles(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM article").fetchone()[0])

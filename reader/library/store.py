@@ -206,6 +206,23 @@ def check_search_index(connection: sqlite3.Connection) -> bool:
         return rebuilt
 
 
+def remember_folders(connection: sqlite3.Connection, folders: Iterable[str]) -> None:
+    """Add ``folders`` to the folders the library was built from (``meta.folders``, JSON)."""
+    with transaction(connection):
+        known = set(folders_of(connection))
+        if not known.issuperset(folders):
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('folders', ?)",
+                (json.dumps(sorted(known.union(folders)), ensure_ascii=False),),
+            )
+
+
+def folders_of(connection: sqlite3.Connection) -> list[str]:
+    """The folders indexed into the library so far, sorted (a window's Update indexes them again)."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'folders'").fetchone()
+    return list(json.loads(row[0])) if row else []
+
+
 def is_stale(connection: sqlite3.Connection) -> bool:
     """Whether some entities' statistics wait for ``refresh``."""
     return bool(connection.execute("SELECT EXISTS (SELECT 1 FROM dirty)").fetchone()[0])

@@ -199,3 +199,14 @@ def test_a_file_name_that_is_not_utf8_is_listed_failed(articles, tmp_path):
     assert failed.reason == "its name is not valid UTF-8: rename it" and "caf\\udce9.txt" in failed.path
     failed.path.encode("utf-8")  # printable as it is
     assert summary.failed == 1 and summary.analyzed == summary.articles
+
+
+def test_the_library_remembers_its_folders(articles, tmp_path):
+    library = tmp_path / "l.sqlite3"
+    index([sorted(articles.rglob("*.md"))[0]], library)
+    with Library.open(library) as opened:
+        assert opened.folders() == []  # a file alone is no folder
+    index([articles], library)
+    index([articles / sorted(os.listdir(articles))[0]], library)
+    with Library.open(library) as opened:
+        assert opened.folders() == sorted([str(articles), str(articles / sorted(os.listdir(articles))[0])])

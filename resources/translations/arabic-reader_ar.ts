@@ -760,6 +760,14 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
+    <message>
+        <source>&amp;Library…</source>
+        <translation>الم&amp;كتبة…</translation>
+    </message>
+    <message>
+        <source>Every article of your library, and who and what appears in them</source>
+        <translation>كل مقالات مكتبتك، ومن وما يرد فيها</translation>
+    </message>
 </context>
 <context>
     <name>ReadingView</name>
@@ -771,6 +779,243 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>from your lexicon</source>
         <translation>من معجمك</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>The article states no date: this is its file&apos;s date.</source>
+        <translation>لا تذكر المقالة تاريخها: هذا تاريخ ملفها.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>Custom roles: the row's object, and the (before, match, after) of a context line. Characters of context each side of a mention. Article texts kept for context lines.</extracomment>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>مرات الذكر</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>أول ظهور</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>آخر ظهور</translation>
+    </message>
+</context>
+<context>
+    <name>IndexLogModel</name>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>analyzed</source>
+        <translation>حُلِّل</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>لم يتغير</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>تعذّر</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>أُزيل</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>&amp;Add Folder…</source>
+        <extracomment>While indexing, the lists reload at most this often. The entity index shows names (not figures) until asked otherwise.</extracomment>
+        <translation>إ&amp;ضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>إي&amp;قاف</translation>
+    </message>
+    <message>
+        <source>&amp;Export Entity Table…</source>
+        <translation>&amp;تصدير جدول الكيانات…</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier of This Entity…</source>
+        <translation>&amp;ملف هذا الكيان…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Entities</source>
+        <translation>&amp;تصفية الكيانات</translation>
+    </message>
+    <message>
+        <source>Library — Arabic Reader</source>
+        <translation>المكتبة — القارئ العربي</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>الفهرسة</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>مرات الذكر</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>الشبكة</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>الخط الزمني</translation>
+    </message>
+    <message>
+        <source>Filter entities (any spelling)…</source>
+        <translation>تصفية الكيانات (بأي كتابة)…</translation>
+    </message>
+    <message>
+        <source>Filter articles by title…</source>
+        <translation>تصفية المقالات بالعنوان…</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>حسب اليوم</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>حسب الأسبوع</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>حسب الشهر</translation>
+    </message>
+    <message>
+        <source>None of the articles naming it states its date.</source>
+        <translation>لا تذكر أيٌّ من المقالات التي ورد فيها تاريخَها.</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>كُتب: {path}</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {entities} entities</source>
+        <translation>المقالات: {articles}، الكيانات: {entities}</translation>
+    </message>
+    <message>
+        <source>Select an entity to see every article and sentence naming it.</source>
+        <translation>اختر كيانًا لترى كل مقالة وجملة ورد فيها.</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {mentions} mentions, from {first} to {last}</source>
+        <translation>المقالات: {articles}، مرات الذكر: {mentions}، من {first} إلى {last}</translation>
+    </message>
+    <message>
+        <source>Also written: {forms}</source>
+        <translation>يُكتب أيضًا: {forms}</translation>
+    </message>
+    <message>
+        <source>Add a Folder of Articles</source>
+        <translation>إضافة مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>جارٍ الفهرسة…</translation>
+    </message>
+    <message>
+        <source>Indexing: {done} of {total} files ({analyzed} analyzed, {failed} failed)</source>
+        <translation>الفهرسة: {done} من {total} ملفًا (حُلِّل {analyzed}، وتعذّر {failed})</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>أُوقفت</translation>
+    </message>
+    <message>
+        <source>Export Entity Table</source>
+        <translation>تصدير جدول الكيانات</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>جدول CSV ‏(*.csv);;بيانات JSON ‏(*.json)</translation>
+    </message>
+    <message>
+        <source>Write a Dossier</source>
+        <translation>كتابة ملف</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>صفحة ويب (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>MentionTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقالة</translation>
+    </message>
+    <message>
+        <source>Mention in context</source>
+        <translation>الذكر في سياقه</translation>
     </message>
 </context>
 </TS>

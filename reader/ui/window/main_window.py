@@ -16,6 +16,7 @@ language, font, BERT) and errors (one line) are handled.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,9 @@ from reader.ui.theme import ThemeFollower
 from reader.ui.window.about import app_icon, app_name
 from reader.ui.window.files import ArticleFiles
 from reader.ui.window.menus import MenuCommands, WindowMenus
+
+if TYPE_CHECKING:
+    from reader.ui.library.qt_library_window import LibraryWindow
 from reader.ui.window.qt_status_bar import ReaderStatusBar
 
 # The panel is rebuilt from partial results at most this often (a rebuild resets the tree).
@@ -62,7 +66,8 @@ class MainWindow(QMainWindow):
     ``recognizer_factory`` replaces the offline model (tests); ``second_stage``
     replaces the BERT policy: it returns the factory of a second, slower
     recognizer to run after the first, or None; ``open_store`` replaces the
-    reader's corrections database (tests).
+    reader's corrections database (tests). ``library_path`` is the
+    library the Library window shows (default: the data folder's).
     """
 
     ready = Signal()  # the current document is fully analyzed and painted
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         allow_bert: bool = True,
         interactive: bool = True,
         open_store: Callable[[], UserStore] | None = None,
+        library_path: str | None = None,
     ) -> None:
         super().__init__()
         self.preferences = preferences
@@ -96,6 +102,9 @@ class MainWindow(QMainWindow):
         self._bert_tip: str | None = None  # the recognizer label's tooltip, made once
         self._stage_message = ""
         self.last_error = ""
+        self.library_path = library_path  # None: the data folder's library.sqlite3
+        self.library_window: LibraryWindow | None = None  # made when first asked for
+        self._go_to_offset = -1  # open_at: where to go once the article's analysis arrives
 
         # The parts, each knowing nothing of the others.
         self.area = ReadingArea(self)
@@ -183,6 +192,7 @@ class MainWindow(QMainWindow):
             open_file=self.open_file,
             reopen_with_encoding=files.reopen_with_encoding,
             export=files.export_dialog,
+            library=self.show_library,
             stop=self.cancel_analysis,
             quit=self.close,
             copy=area.copy,
@@ -265,6 +275,30 @@ class MainWindow(QMainWindow):
         self.session.open(path, encoding)
         return True
 
+    def open_at(self, path: str | Path, offset: int) -> bool:
+        """Open ``path`` and go to the mention starting at code point ``offset`` (-1: where
+        the reader left it): the library's "open this article at this mention"."""
+        self._go_to_offset = offset
+        return self.open_file(path)
+
+    def show_library(self) -> LibraryWindow:
+        """The library window (made the first time), shown and raised."""
+        if self.library_window is None:
+            from reader.ui.library.qt_library_window import LibraryWindow
+
+            self.library_window = LibraryWindow(self.library_path, self)
+            self.library_window.setWindowFlag(Qt.WindowType.Window)
+            self.library_window.open_article.connect(self._open_from_library)
+        self.library_window.show()
+        self.library_window.raise_()
+        self.library_window.activateWindow()
+        return self.library_window
+
+    def _open_from_library(self, path: str, offset: int) -> None:
+        self.open_at(path, offset)
+        self.raise_()
+        self.activateWindow()
+
     def set_source(self, source: Source) -> None:
         """Show ``source`` (text not from a file, or already loaded) and analyze it."""
         self.session.show(source)
@@ -280,6 +314,8 @@ class MainWindow(QMainWindow):
         self._ready_sent = False
         self.corrections.clear()
         self.area.show_source(source)
+        if self._go_to_offset >= 0:
+            self.area.scroll_to_offset(self._go_to_offset)
         self.panel.set_analysis(None)
         self.last_error = ""
         self.status.clearMessage()
@@ -336,6 +372,8 @@ class MainWindow(QMainWindow):
             self.corrections.expect(analysis)
             self._corrections_task.run(self.corrections.build_session, analysis)
         self.area.show_analysis(analysis, self.session.spans, revalidate=refresh)
+        if final and self._go_to_offset >= 0:
+            self._go_to_mention_at(analysis, self._go_to_offset)
         if refresh:
             self._panel_refreshed = now
             self.panel.set_analysis(analysis)
@@ -362,6 +400,13 @@ class MainWindow(QMainWindow):
         self.area.show_analysis(analysis, spans)
         self.panel.set_analysis(analysis)
         self._update_status()
+    def _go_to_mention_at(self, analysis: Analysis, offset: int) -> None:
+        """Select the mention starting at ``offset``, or the first after it (the file may have changed)."""
+        self._go_to_offset = -1
+        starts = [m.start for m in analysis.mentions]
+        index = bisect.bisect_left(starts, offset)
+        if index < len(starts):
+            self.area.go_to_mention(index)
 
     def _on_failed(self, message: str) -> None:
         self.status.hide_progress()
@@ -609,4 +654,6 @@ class MainWindow(QMainWindow):
         self.session.close()  # a job ends within one chunk; its signals must not outlive us
         self._corrections_task.wait(5000)
         self.corrections.close()
+        if self.library_window is not None:
+            self.library_window.shut_down()  # indexing stops at the next file; what is done is kept
         super().closeEvent(event)

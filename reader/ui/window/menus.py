@@ -46,6 +46,7 @@ class MenuCommands:
     open_file: Callable[[str], object]  # File ▸ Open Recent
     reopen_with_encoding: Callable[[str], object]  # a codec name
     export: Command
+    library: Command  # File ▸ Library: the library window
     stop: Command
     quit: Command
     copy: Command
@@ -139,6 +140,17 @@ class WindowMenus:
             theme_icon="document-save-as",
             shortcut="Ctrl+E",
             tip=QCoreApplication.translate("MainWindow", "Export the analysis as HTML, JSON or CSV"),
+        )
+        a["library"] = make_action(
+            w,
+            QCoreApplication.translate("MainWindow", "&Library…"),
+            c.library,
+            icon_name="fa6s.book",
+            theme_icon="folder-documents",
+            shortcut="Ctrl+L",
+            tip=QCoreApplication.translate(
+                "MainWindow", "Every article of your library, and who and what appears in them"
+            ),
         )
         a["stop"] = make_action(
             w,
@@ -363,6 +375,8 @@ class WindowMenus:
         self.encoding_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Reopen with E&ncoding"))
         self._fill_encoding_menu()
         file_menu.addAction(a["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["library"])
         file_menu.addSeparator()
         file_menu.addAction(a["stop"])
         file_menu.addSeparator()

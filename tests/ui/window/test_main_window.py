@@ -478,3 +478,27 @@ def test_stopping_an_open_keeps_the_article(qtbot, make_window, open_and_wait, m
     qtbot.wait(300)  # the file read in the meantime is not shown
     assert window.source.path.endswith("mosul-offensive.txt")
     assert not window.menus.actions["stop"].isEnabled()
+
+
+def test_the_library_opens_an_article_at_a_mention(qtbot, make_window, sample, tmp_path) -> None:
+    from reader.library import Indexer
+
+    library = tmp_path / "library.sqlite3"
+    for _ in Indexer([str(sample)], library, jobs=1).run():
+        pass
+    window = make_window(library_path=str(library))
+    window.menus.actions["library"].trigger()
+    shown = window.library_window
+    assert shown is not None and shown.isVisible()
+    text = sample.read_text(encoding="utf-8")
+    offset = text.index(" الموصل", 200) + 1  # a mention of the place further down
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        shown.open_article.emit(str(sample), offset)
+    mention = next(i for i, m in enumerate(window.analysis.mentions) if m.start >= offset)
+    assert window.area.view.selection_offsets() == (
+        window.analysis.mentions[mention].start,
+        window.analysis.mentions[mention].end,
+    )
+    assert window.analysis.mentions[mention].start == offset
+    assert window.area.view.textCursor().selectedText() == "الموصل"
+    shown.close()

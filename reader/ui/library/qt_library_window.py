@@ -156,7 +156,7 @@ class LibraryWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([560, 740])
+        self.splitter.setSizes([610, 690])
         self.setCentralWidget(self.splitter)
 
         self.progress = QProgressBar(self)
@@ -220,12 +220,14 @@ class LibraryWindow(QMainWindow):
     def _set_column_widths(self) -> None:
         """Widths from the font, once: Qt's resize-to-contents reads a thousand rows of every column
         (seconds for the entity index of a large library)."""
-        digits = self.fontMetrics().horizontalAdvance("0000000") + 16
-        date = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        metrics = self.fontMetrics()
+        digits = metrics.horizontalAdvance("000000") + 16
+        count = metrics.horizontalAdvance("00000") + 12
+        date = metrics.horizontalAdvance("0000-00-00") + 16
         for table, widths in (
-            (self.entity_table, [200, 110, digits, digits, date, date]),
-            (self.article_table, [320, date + 10, digits, digits, digits, digits, digits]),
-            (self.mention_table, [date, 240, 600]),
+            (self.entity_table, [190, 100, digits, digits, date, date]),
+            (self.article_table, [230, date + 6, digits, count, count, count, count]),
+            (self.mention_table, [date, 220, 300]),  # the context stretches over the rest
             (self.log_table, [110, 420, 320]),
         ):
             for column, width in enumerate(widths):

@@ -119,7 +119,7 @@ class NetworkView(QGraphicsView):
             label.setBrush(QBrush(ink))
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
             place_at = self._label_place(centre, size, label.boundingRect(), number == 0)
-            if node.entity.id in staggered and abs(centre.x()) <= 1.6 * abs(centre.y()):
+            if node.entity.id in staggered and abs(centre.y()) > 1.5 * abs(centre.x()):  # near the top or bottom
                 shift = label.boundingRect().height() * 0.9
                 place_at = QPointF(place_at.x(), place_at.y() + (-shift if centre.y() < 0 else shift))
             label.setPos(place_at)

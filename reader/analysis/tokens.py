@@ -189,3 +189,14 @@ def _is_decimal_point(text: str, start: int) -> bool:
         and text[start - 1].isdigit()
         and text[start + 1].isdigit()
     )
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` code points of each sentence of ``text``, split as the analysis splits them.
+
+    >>> sentence_spans("قال العبادي. ثم غادر\\nبغداد")
+    [(0, 12), (13, 20), (21, 26)]
+    """
+    tokens = TokenTable.of(text)
+    starts, ends = tokens.starts, tokens.ends
+    return [(starts[s.first], ends[s.last - 1]) for s in split_sentences(text, tokens)]

@@ -13,7 +13,7 @@ from pathlib import Path
 from reader.commands import UserError
 from reader.commands.library_options import add_library_option, open_existing, resolve
 from reader.export import ExportError
-from reader.io import WriteError
+from reader.io import TargetExistsError, WriteError
 from reader.library.dossier import write_dossier
 
 
@@ -22,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", metavar="NAME", help="the entity: a name in any spelling, or its id")
     add_library_option(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the dossier page to write")
+    parser.add_argument(
+        "--force", action="store_true", help="replace OUT.html (and its articles' exports) if it exists"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         if not entities:
             return 1
         try:
-            write_dossier(library, entities, args.output)
+            write_dossier(library, entities, args.output, overwrite=args.force)
+        except TargetExistsError as error:
+            raise UserError(f"{error}; use --force to replace it") from None
         except (WriteError, ExportError) as error:
             raise UserError(str(error)) from None
     return 0

@@ -3,7 +3,8 @@
 Most articles first. ``--format json`` prints GUIDE.md's
 ``[{"id", "type", "name", "articles", "mentions", "variants"}]``; ``csv`` a
 table for spreadsheets (with first and last dates); ``-o FILE.csv|.json``
-writes the table to a file instead (CSV with a byte-order mark).
+writes the table to a file instead (CSV with a byte-order mark); an existing
+FILE is replaced only with ``--force``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from reader.commands import UserError
 from reader.commands.library_options import add_library_option, open_existing
 from reader.entity_types import EntityType
-from reader.io import WriteError
+from reader.io import TargetExistsError, WriteError
 from reader.library.tables import json_lines, render_entities_csv, write_table
 
 
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "json", "csv"), default="text", help="output format (default text)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE.csv or FILE.json")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         entities = library.entities(args.type)
     if args.output:
         try:
-            write_table(entities, args.output)
+            write_table(entities, args.output, overwrite=args.force)
+        except TargetExistsError as error:
+            raise UserError(f"{error}; use --force to replace it") from None
         except (WriteError, ValueError) as error:
             raise UserError(str(error)) from None
         return 0

@@ -24,7 +24,7 @@ from urllib.parse import quote
 from reader.entity_types import STYLES, TYPE_ORDER, EntityType
 from reader.export import export, templates
 from reader.export.direction import text_direction
-from reader.io import write_atomic
+from reader.io import check_writable, write_atomic
 from reader.library.queries import ArticleHits, ArticleSummary, EntitySummary, Hit, Library
 
 #: Entities listed as sharing sentences with the dossier's entity.
@@ -54,14 +54,18 @@ _STRINGS = {
 }
 
 
-def write_dossier(library: Library, entities: Sequence[EntitySummary], path: str | os.PathLike[str]) -> int:
+def write_dossier(
+    library: Library, entities: Sequence[EntitySummary], path: str | os.PathLike[str], *, overwrite: bool = True
+) -> int:
     """Write the dossier of ``entities`` to ``path`` and each article's export beside it; the number of articles.
 
     The exports go to the folder ``<name>_articles`` next to the page, named
     by article. Raises ``reader.io.WriteError`` or ``reader.export.ExportError``
-    (one line) when something cannot be written.
+    (one line) when something cannot be written; without ``overwrite``, an
+    existing page is ``TargetExistsError`` before anything is written.
     """
     page = Path(path)
+    check_writable(page, overwrite=overwrite)
     folder = page.with_name(page.stem + "_articles")
     found = library.find(entities)
     links: dict[int, str] = {}
@@ -71,7 +75,7 @@ def write_dossier(library: Library, entities: Sequence[EntitySummary], path: str
     for hits in found:
         analysis = library.article_analysis(hits.article.id)
         name = _export_name(hits.article)
-        export(analysis, folder / name)
+        export(analysis, folder / name, overwrite=True)  # the page's own folder, written with it
         links[hits.article.id] = f"{quote(folder.name)}/{quote(name)}"
         anchors[hits.article.id] = {m.start: i for i, m in enumerate(analysis.mentions)}
 
@@ -82,7 +86,7 @@ def write_dossier(library: Library, entities: Sequence[EntitySummary], path: str
         index = anchors[article.id].get(hit.start)
         return base if index is None else f"{base}#m{index}"
 
-    write_atomic(page, render_dossier(library, entities, found, link))
+    write_atomic(page, render_dossier(library, entities, found, link), overwrite=overwrite)
     return len(found)
 
 
@@ -178,11 +182,9 @@ def _article(
 
 def _sentences(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, list[Hit]]]:
     """The sentences of ``text`` holding ``hits``: ``(start, end, hits inside)``, in order."""
-    from reader.analysis.pipeline import tokenize_text
+    from reader.analysis.tokens import sentence_spans
 
-    tokenized = tokenize_text(text)
-    tokens = tokenized.tokens
-    ranges = [(tokens[s.first].start, tokens[s.last - 1].end) for s in tokenized.sentences]
+    ranges = sentence_spans(text)
     starts = [start for start, _ in ranges]
     grouped: dict[int, list[Hit]] = {}
     for hit in hits:

@@ -59,13 +59,17 @@ def render_related_json(related: Iterable[Related]) -> str:
     return json_lines([json.dumps(r.to_dict(), ensure_ascii=False) for r in related])
 
 
-def write_table(entities: Sequence[EntitySummary], path: str | os.PathLike[str]) -> None:
-    """Write the entity table to ``path``: ``.csv`` or ``.json`` (WriteError, ValueError for another suffix)."""
+def write_table(entities: Sequence[EntitySummary], path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+    """Write the entity table to ``path``: ``.csv`` or ``.json``.
+
+    ValueError for another suffix; WriteError (one line) when it cannot be
+    written, ``TargetExistsError`` when it exists and not ``overwrite``.
+    """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        write_atomic(path, render_entities_csv(entities), encoding="utf-8-sig")
+        write_atomic(path, render_entities_csv(entities), encoding="utf-8-sig", overwrite=overwrite)
     elif suffix == ".json":
-        write_atomic(path, render_entities_json(entities))
+        write_atomic(path, render_entities_json(entities), overwrite=overwrite)
     else:
         raise ValueError(f"cannot write the entity table to {Path(path).name!r}: use .csv or .json")
 

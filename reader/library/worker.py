@@ -118,20 +118,20 @@ def analyze_file(path: str, adjust: Adjust | None = None, adjust_version: str = 
 
 
 def _analyze_file(path: str, adjust: Adjust | None, adjust_version: str) -> AnalyzedArticle:
-    from reader.analysis.pipeline import analyze, tokenize_text
+    from reader.analysis.pipeline import analyze
+    from reader.analysis.tokens import sentence_spans
 
     data = read_bytes(path)
     mtime = os.stat(path).st_mtime
     source = load(path)
-    tokenized = tokenize_text(source.text)
-    analysis = analyze(source, tokenized=tokenized)
+    analysis = analyze(source)
     if adjust is not None:
         analysis = adjust(analysis)
         check_analysis(analysis)
     text = source.text
     date = article_date(data[:65536].decode("utf-8", errors="replace") if source.format != "text" else "", text, mtime)
     title, title_stated = (source.title, True) if source.title else (_first_line(text), False)
-    sentence_starts = [tokenized.tokens[s.first].start for s in tokenized.sentences]
+    sentence_starts = [start for start, _ in sentence_spans(text)]
     counts = analysis.counts()
     return AnalyzedArticle(
         path=path,

@@ -34,3 +34,13 @@ def test_a_dossier_for_an_unknown_name_or_a_wrong_suffix_is_one_line(library, tm
     assert main(["dossier", "بغداد", "-o", str(tmp_path / "d.pdf"), "--library", str(library)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 2 and not (tmp_path / "d.html").exists()
+
+
+def test_an_existing_dossier_is_replaced_only_with_force(library, tmp_path, capsys):
+    page = tmp_path / "d.html"
+    page.write_text("kept", encoding="utf-8")
+    assert main(["dossier", "الأمم المتحدة", "-o", str(page), "--library", str(library)]) == 1
+    assert "use --force" in capsys.readouterr().err and page.read_text(encoding="utf-8") == "kept"
+    assert not (tmp_path / "d_articles").exists()
+    assert main(["dossier", "الأمم المتحدة", "-o", str(page), "--library", str(library), "--force"]) == 0
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")

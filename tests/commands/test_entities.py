@@ -56,3 +56,13 @@ def test_listing_entities_does_not_load_the_analysis(library):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stderr.strip().splitlines()[-1] == "0 False"
+
+
+def test_an_existing_file_is_replaced_only_with_force(library, tmp_path, capsys):
+    target = tmp_path / "mine.csv"
+    target.write_text("a file of the user's", encoding="utf-8")
+    status, _, err = run(capsys, "entities", "--library", str(library), "-o", str(target))
+    assert status == 1 and err.count("\n") == 1 and "use --force" in err
+    assert target.read_text(encoding="utf-8") == "a file of the user's"
+    assert run(capsys, "entities", "--library", str(library), "-o", str(target), "--force")[0] == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfid,")

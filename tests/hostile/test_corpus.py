@@ -410,6 +410,36 @@ def test_analyze(case: Case, tmp_path: Path, capsys) -> None:
         assert _snapshot(path) == before  # the source is never written
 
 
+@pytest.mark.parametrize("case", [c for c in INPUT_CASES if not c.args], ids=lambda c: c.name)
+def test_index(case: Case, tmp_path: Path, capsys) -> None:
+    """``index FILE``: a file that cannot be read is skipped with its one line and the run ends well."""
+    path = prepare(case, tmp_path)
+    ours = tmp_path in path.parents
+    before = _snapshot(path) if ours else None
+    library = tmp_path / "library" / "library.sqlite3"
+    status, out, err = run(capsys, "index", str(path), "--library", str(library), "--jobs", "1")
+    if not os.path.lexists(path):  # a PATH that does not exist is a usage problem: nothing is done
+        assert status == 1 and out == ""
+        assert_one_line(err, re.escape(f"cannot index '{path}': ") + "no such file or folder")
+        return
+    assert status == 0, err
+    if path.is_dir():  # a folder is walked: this one holds no article
+        assert out == "indexed 0 articles (0 analyzed, 0 unchanged, 0 failed), 0 words in " + out.split(" in ")[1]
+        return
+    assert "Traceback" not in err
+    if case.exit == 0:
+        assert re.fullmatch(r"indexed 1 articles \(1 analyzed, 0 unchanged, 0 failed\), \d+ words in [\d.]+ s\n", out)
+        status, found, _ = run(capsys, "entities", "--library", str(library), "--format", "json")
+        assert status == 0 and json.loads(found) is not None
+    else:
+        assert re.fullmatch(r"indexed 0 articles \(0 analyzed, 0 unchanged, 1 failed\), 0 words in [\d.]+ s\n", out)
+        skipped = [line for line in err.splitlines() if line.startswith("skipped ")]
+        assert len(skipped) == 1
+        assert re.fullmatch(re.escape(f"skipped {str(path)!r}: ") + case.message, skipped[0]), skipped[0]
+    if ours:
+        assert _snapshot(path) == before  # the source is never written
+
+
 @pytest.mark.parametrize("case", INPUT_CASES, ids=lambda c: c.name)
 def test_export(case: Case, tmp_path: Path, capsys) -> None:
     path = prepare(case, tmp_path)

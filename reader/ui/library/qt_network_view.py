@@ -35,7 +35,7 @@ def _two_lines(name: str, longest: int = 13) -> str:
     """A long name on two lines of about equal length (labels around the ring stay narrow).
 
     >>> _two_lines("منظمة الصحة العالمية")
-    'منظمة الصحة\nالعالمية'
+    'منظمة الصحة\\nالعالمية'
     """
     words = name.split()
     if len(name) <= longest or len(words) < 2:

@@ -249,7 +249,7 @@ class Library:
         ``العبادي`` gives حيدر العبادي when he is the only العبادي in the library.
         Several when the name is ambiguous across types; empty when unknown.
         """
-        from reader.analysis.grouping import name_key
+        from reader.analysis.grouping import folded_name
         from reader.analysis.textmatch import fold
 
         name = " ".join(name.split())
@@ -270,7 +270,7 @@ class Library:
         if rows:
             return _entities(rows)
         # A surname never seen alone: the one full name that ends in it.
-        last = name_key(name)
+        last = folded_name(name)
         if " " in last or not last:
             return []
         rows = self.connection.execute(
@@ -537,11 +537,11 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
 def _candidate_keys(name: str) -> list[str]:
     """Stable ids ``name`` may be: its key under each named type, a figure's value."""
     from reader.analysis.arabic import normalize_form
-    from reader.analysis.grouping import key_name, name_key
+    from reader.analysis.grouping import folded_name, key_name
 
-    keys = [name_key(name)]
+    keys = [folded_name(name)]
     if name[:1] in ("و", "ف") and len(name) > 3:  # وبغداد: a conjunction grouping keeps without context
-        keys.append(name_key(name[1:]))
+        keys.append(folded_name(name[1:]))
     ids = [entity_id(t, k) for k in keys if k for t in TYPE_ORDER if t is not EntityType.FIGURE]
     value = _number(name)
     if value is not None:

@@ -177,11 +177,11 @@ def test_every_mention_belongs_to_exactly_one_entity(names_and_types):
 
 
 def test_a_name_read_alone_gets_the_key_its_mentions_get():
-    from reader.analysis.grouping import name_key
+    from reader.analysis.grouping import folded_name
 
     text = "قال حيدر العبادي في بالموصل للأمم المتحدة"
     spans = [Span(4, 16, EntityType.PERSON), Span(20, 27, EntityType.PLACE), Span(28, 41, EntityType.ORGANIZATION)]
     _, entities = group_entities(text, spans)
     for entity in entities:
-        assert entity.id == f"{entity.type.value}:{name_key(entity.variants[0])}"
-    assert name_key("الْمَوْصِل") == name_key("موصل") == "موصل"
+        assert entity.id == f"{entity.type.value}:{folded_name(entity.variants[0])}"
+    assert folded_name("الْمَوْصِل") == folded_name("موصل") == "موصل"

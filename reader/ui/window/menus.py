@@ -294,7 +294,7 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "&Lexicon…"),
             c.lexicon,
             icon_name="fa6s.book",
-            shortcut="Ctrl+L",
+            shortcut="Ctrl+Shift+L",
             tip=QCoreApplication.translate("MainWindow", "Names to always tag with a type, or never, in every article"),
         )
         a["improve_model"] = make_action(

@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
         self.area.show_analysis(analysis, spans)
         self.panel.set_analysis(analysis)
         self._update_status()
+
     def _go_to_mention_at(self, analysis: Analysis, offset: int) -> None:
         """Select the mention starting at ``offset``, or the first after it (the file may have changed)."""
         self._go_to_offset = -1

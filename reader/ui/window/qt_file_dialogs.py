@@ -2,6 +2,11 @@
 
 ``ask_article_path`` and ``ask_export_path`` return a path, or "" when the
 reader cancels. Texts are filed under the "MainWindow" context.
+
+Export never replaces a file the reader was not asked about: Qt's dialog asks
+about the name typed, and when the suffix of the chosen format is added after
+it (``report`` → ``report.html``), ``ask_export_path`` asks again about the
+name it made.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.document import Source
 
@@ -48,10 +53,27 @@ def ask_export_path(parent: QWidget, source: Source) -> str:
     filters = [f"{description} (*{suffix})" for suffix, description in formats.items()]
     stem = Path(source.path).stem if source.path else "analysis"
     start = str(Path(source.path).with_name(stem + ".html")) if source.path else stem + ".html"
-    path, chosen = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("MainWindow", "Export Analysis"), start, ";;".join(filters)
+    while True:
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("MainWindow", "Export Analysis"), start, ";;".join(filters)
+        )
+        if not path or Path(path).suffix:
+            return path  # the dialog asked about this very name, if it exists
+        path += next((s for s, f in zip(formats, filters, strict=True) if f == chosen), ".html")
+        if not Path(path).exists() or confirm_replace(parent, path):
+            return path
+        start = path  # not replaced: choose again
+
+
+def confirm_replace(parent: QWidget, path: str) -> bool:
+    """Ask whether to replace the existing file at ``path`` (No is the default)."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("MainWindow", "Export Analysis"),
+        QCoreApplication.translate("MainWindow", "{name} already exists.\nDo you want to replace it?").format(
+            name=Path(path).name
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
-    if path and not Path(path).suffix:
-        suffix = next((s for s, f in zip(formats, filters, strict=True) if f == chosen), ".html")
-        path += suffix
-    return path
+    return answer == QMessageBox.StandardButton.Yes

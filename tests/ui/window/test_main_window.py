@@ -312,6 +312,45 @@ def test_export_writes_each_format(qtbot, make_window, open_and_wait, monkeypatc
     assert window.statusBar().currentMessage().startswith("Exported to")
 
 
+def test_export_asks_before_replacing_a_file_named_by_the_added_suffix(
+    qtbot, make_window, open_and_wait, monkeypatch, tmp_path
+) -> None:
+    """``report`` typed while ``report.html`` exists: Qt asked about ``report``, so the window asks about
+    ``report.html`` before writing; No goes back to the dialog and leaves the file alone."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    existing = tmp_path / "report.html"
+    existing.write_text("keep me", encoding="utf-8")
+    window = make_window()
+    open_and_wait(window)
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+    typed = [str(tmp_path / "report")]
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (typed.pop(0) if typed else "", ""))
+    answers.append(QMessageBox.StandardButton.No)
+    window.menus.actions["export"].trigger()  # No, then the dialog again: cancelled
+    assert asked == ["report.html already exists.\nDo you want to replace it?"] and not typed
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+    typed.append(str(tmp_path / "report"))
+    answers.append(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.files.exported, timeout=10_000) as written:
+        window.menus.actions["export"].trigger()
+    assert written.args == [str(existing)] and len(asked) == 2
+    assert 'dir="rtl"' in existing.read_text(encoding="utf-8")
+
+    typed.append(str(tmp_path / "fresh"))  # a new name: nothing to ask
+    with qtbot.waitSignal(window.files.exported, timeout=10_000) as written:
+        window.menus.actions["export"].trigger()
+    assert written.args == [str(tmp_path / "fresh.html")] and len(asked) == 2
+
+
 def test_export_failure_shows_one_line(qtbot, make_window, open_and_wait, monkeypatch, tmp_path) -> None:
     from PySide6.QtWidgets import QFileDialog
 

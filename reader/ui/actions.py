@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
@@ -32,6 +33,11 @@ def menu_only(action: QAction) -> QAction:
     return action
 
 
+#: Dynamic property of actions and buttons whose icon ``set_icon`` drew:
+#: "qtawesome name|theme name", to draw it again when the theme changes.
+ICON_NAMES = "iconNames"
+
+
 def icon(name: str, theme_name: str = "") -> QIcon:
     """A qtawesome icon (``"fa6s.folder-open"``), else the desktop theme's ``theme_name``, else none.
 
@@ -45,6 +51,35 @@ def icon(name: str, theme_name: str = "") -> QIcon:
         return found
     except Exception:
         return QIcon.fromTheme(theme_name) if theme_name else QIcon()
+
+
+def set_icon(target: QAction | QAbstractButton, name: str, theme_name: str = "") -> None:
+    """Give ``target`` the icon ``icon(name, theme_name)``, redrawn by ``refresh_icons`` on a theme change."""
+    target.setIcon(icon(name, theme_name) if name else QIcon.fromTheme(theme_name))
+    target.setProperty(ICON_NAMES, f"{name}|{theme_name}")
+
+
+def refresh_icons(root: QObject) -> int:
+    """Draw again every icon ``set_icon`` gave to ``root``'s actions and buttons; how many.
+
+    qtawesome colors an icon with the palette's text color when it is made
+    (and caches it): after a switch to the dark theme, icons made in the
+    light one would stay dark on dark.
+    """
+    try:
+        import qtawesome
+
+        qtawesome.reset_cache()
+    except Exception:
+        pass  # the theme's icons: nothing cached
+    count = 0
+    for target in [*root.findChildren(QAction), *root.findChildren(QAbstractButton)]:
+        names = target.property(ICON_NAMES)
+        if isinstance(names, str):
+            name, _, theme_name = names.partition("|")
+            target.setIcon(icon(name, theme_name) if name else QIcon.fromTheme(theme_name))
+            count += 1
+    return count
 
 
 def make_action(
@@ -67,7 +102,7 @@ def make_action(
     """
     action = QAction(text, parent)
     if icon_name or theme_icon:
-        action.setIcon(icon(icon_name, theme_icon) if icon_name else QIcon.fromTheme(theme_icon))
+        set_icon(action, icon_name, theme_icon)
     if shortcut is not None:
         keys = list(shortcut) if isinstance(shortcut, list | tuple) else [shortcut]
         sequences: list[QKeySequence] = []

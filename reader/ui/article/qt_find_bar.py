@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.ui.actions import icon
+from reader.ui.actions import set_icon
 from reader.ui.article.navigation import MatchCursor
 
 if TYPE_CHECKING:
@@ -46,13 +46,13 @@ class FindBar(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(64)
         self.previous_button = QToolButton(self)
-        self.previous_button.setIcon(icon("fa6s.chevron-up", "go-up"))
+        set_icon(self.previous_button, "fa6s.chevron-up", "go-up")
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button = QToolButton(self)
-        self.next_button.setIcon(icon("fa6s.chevron-down", "go-down"))
+        set_icon(self.next_button, "fa6s.chevron-down", "go-down")
         self.next_button.clicked.connect(self.next_requested)
         self.close_button = QToolButton(self)
-        self.close_button.setIcon(icon("fa6s.xmark", "window-close"))
+        set_icon(self.close_button, "fa6s.xmark", "window-close")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.close_bar)
         self._label = QLabel(self)

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.files.message.connect(self.status.showMessage)
         self.files.recent_changed.connect(self.menus.refresh_recent)
         if theme_follower is not None:
-            theme_follower.changed.connect(area.set_dark)
+            theme_follower.changed.connect(self._on_theme_changed)
 
         prefs = self.preferences
         area.set_font_preferences(prefs.font_family, prefs.font_size, prefs.zoom)
@@ -572,7 +572,14 @@ class MainWindow(QMainWindow):
         else:
             from reader.ui.theme import apply_theme
 
-            self.area.set_dark(apply_theme(_application(), theme))
+            self._on_theme_changed(apply_theme(_application(), theme))
+
+    def _on_theme_changed(self, dark: bool) -> None:
+        """The palette changed: highlight tints, and icons drawn in the new text color."""
+        from reader.ui.actions import refresh_icons
+
+        self.area.set_dark(dark)
+        refresh_icons(self)
 
     def set_language(self, language: str) -> None:
         """The UI language, now (persisted): menus and labels are rebuilt on LanguageChange."""

@@ -443,9 +443,25 @@ def test_theme_switches_at_runtime_and_is_remembered(merged, qtbot, make_window,
         assert window.area.view.painter._dark  # the highlights take the dark tints
         window.area.view.painter.finish()
         assert window.area.view.highlighted_spans() == merged(window.analysis.mentions)  # repainted, none lost
+        assert icon_lightness(window.menus.actions["open"].icon()) > 160  # light on dark, at once
+        assert icon_lightness(window.area.find_bar.next_button.icon()) > 160
     finally:
         menu_action(window, "&View", "&Theme", "&Light").trigger()
     assert not is_dark() and window.preferences.theme == "light"
+    assert icon_lightness(window.menus.actions["open"].icon()) < 96  # dark on light again
+
+
+def icon_lightness(icon) -> int:
+    """The mean lightness of an icon's opaque pixels."""
+    image = icon.pixmap(24, 24).toImage()
+    values = [
+        image.pixelColor(x, y).lightness()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert values, "an empty icon"
+    return sum(values) // len(values)
 
 
 def test_reading_position_survives_a_restart(qtbot, make_window, open_and_wait, sample, tmp_path) -> None:

@@ -181,21 +181,38 @@ def install_translator(app: QApplication, lang: str, cache_dir: Path | None = No
         old.deleteLater()
 
     effective = SOURCE_LANGUAGE
-    if wanted != SOURCE_LANGUAGE:
-        qm = compiled_translation(ts_path(wanted), cache_dir)
-        if qm is not None and _install(app, str(qm)):
-            effective = wanted
-            # Qt's own strings (standard dialogs, context menus); optional.
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if not _install(app, str(Path(qt_dir) / f"qtbase_{wanted}.qm")):
-                log.info("Qt's own %s translation is not installed; standard dialogs stay English", wanted)
-        elif qm is not None:
-            log.warning("English interface: cannot load %s", qm)
+    if wanted != SOURCE_LANGUAGE and _install_translation(app, wanted, cache_dir):
+        effective = wanted
+        # Qt's own strings (standard dialogs, context menus); optional.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not _install(app, str(Path(qt_dir) / f"qtbase_{wanted}.qm")):
+            log.info("Qt's own %s translation is not installed; standard dialogs stay English", wanted)
 
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if effective in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
     )
     return effective
+
+
+def _install_translation(app: QApplication, lang: str, cache_dir: Path | None) -> bool:
+    """Install the app's own ``lang`` translation; False (one log line) when it cannot be loaded."""
+    ts = ts_path(lang)
+    qm = compiled_translation(ts, cache_dir)
+    if qm is None:
+        return False
+    if _install(app, str(qm)):
+        return True
+    if qm != ts.with_suffix(".qm"):
+        # A compiled file in the cache that Qt cannot read (truncated by a full
+        # disk or a crash): compile it again, as a damaged word-usage cache is
+        # rebuilt, rather than stay English on every run.
+        log.info("rebuilding the damaged translation %s", qm)
+        qm.unlink(missing_ok=True)
+        qm = compiled_translation(ts, cache_dir)
+        if qm is not None and _install(app, str(qm)):
+            return True
+    log.warning("English interface: cannot load %s", qm)
+    return False
 
 
 def _install(app: QApplication, qm_file: str) -> bool:

@@ -105,6 +105,17 @@ def test_compiled_once_then_reused_until_the_source_changes(tmp_path: Path) -> N
     assert [p.name for p in cache.iterdir()] == ["arabic-reader_ar.qm"]  # no temporary file left
 
 
+@needs_lrelease
+def test_a_damaged_compiled_translation_is_rebuilt(app: QApplication, tmp_path: Path) -> None:
+    """A truncated .qm in the cache (newer than the .ts, so it looks fresh) is compiled again: Arabic, not English."""
+    qm = compiled_translation(ts_path("ar"), tmp_path)
+    assert qm is not None
+    qm.write_bytes(qm.read_bytes()[: qm.stat().st_size // 2])
+    assert install_translator(app, "ar", cache_dir=tmp_path) == "ar"
+    assert ar("AboutDialog", "Arabic Reader") == "القارئ العربي"
+    assert install_translator(app, "ar", cache_dir=tmp_path) == "ar"  # and it stays repaired
+
+
 def test_a_shipped_qm_beside_the_ts_is_used_as_is(tmp_path: Path) -> None:
     ts = tmp_path / "arabic-reader_ar.ts"
     ts.write_text("<TS/>", encoding="utf-8")

@@ -80,15 +80,34 @@ def run(
             window.resize(*size)
         elif screenshot:
             window.resize(*DEFAULT_SCREENSHOT_SIZE)
-        if screenshot:
-            assert file is not None  # checked above
-            return _screenshot(app, window, file, encoding, screenshot)
-        window.show()
-        if file:
-            window.open_file(file, encoding)
-        code = app.exec()
-        window.preferences.settings.sync()
-        return code
+        try:
+            if screenshot:
+                assert file is not None  # checked above
+                return _screenshot(app, window, file, encoding, screenshot)
+            window.show()
+            if file:
+                window.open_file(file, encoding)
+            return app.exec()
+        finally:
+            _close(window)
+
+
+def _close(window: MainWindow) -> None:
+    """Close ``window`` and write its settings now, for good.
+
+    QSettings writes what changed when it is destroyed, and creates the
+    folders of its file if they are gone: destroyed after a screenshot's
+    scratch folder was removed, it made that folder again, leaving the
+    opened file's path behind in /tmp.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    settings = window.preferences.settings
+    settings.sync()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settings.sync()
 
 
 def make_window(
@@ -102,11 +121,12 @@ def make_window(
 ) -> MainWindow:
     """Settings, language and theme installed on ``app``, and a new ``MainWindow`` (not shown)."""
     from reader.ui.i18n import install_translator
-    from reader.ui.settings import Cache, Preferences, open_settings
+    from reader.ui.settings import Cache, Preferences, keep_private, open_settings
     from reader.ui.theme import ThemeFollower
     from reader.ui.window.main_window import MainWindow
 
     settings = open_settings(settings_path)
+    keep_private(settings)
     preferences = Preferences(settings)
     install_translator(app, lang or preferences.language)
     follower = ThemeFollower(app, theme or preferences.theme)

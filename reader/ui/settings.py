@@ -26,7 +26,9 @@ its default when it cannot be.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final, Generic, TypeVar, overload
@@ -74,6 +76,27 @@ def open_settings(path: str | None = None) -> QSettings:
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def keep_private(settings: QSettings) -> None:
+    """Make the file behind ``settings`` readable by its owner only (0600).
+
+    The cache holds the paths of the articles the reader opened (recent files,
+    up to 200 reading positions): nobody else on the machine should read
+    them. The file is created empty, private, before Qt first writes it (Qt
+    replaces it atomically and keeps the permissions it finds); an existing
+    one is made private. A store that is not a file (the Windows registry)
+    is left alone, and a failure only leaves the permissions as they were.
+    """
+    if os.name != "posix" or settings.format() not in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        return
+    path = Path(settings.fileName())
+    with contextlib.suppress(OSError):
+        if path.exists():
+            path.chmod(0o600)
+        else:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 # --- converters: raw QSettings value -> typed value; raise ValueError/TypeError when impossible
@@ -250,7 +273,9 @@ class Cache:
         self._set_json("recent_files", [p for p in self._json_list("recent_files") if p != resolved])
 
     def clear_recent_files(self) -> None:
+        """Forget the recent files and where each article was left: no opened path stays behind."""
         self.settings.remove(f"{self.GROUP}/recent_files")
+        self.settings.remove(f"{self.GROUP}/scroll_positions")
 
     # reading positions
 

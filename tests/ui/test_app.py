@@ -11,10 +11,10 @@ from PySide6.QtGui import QImage
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mosul-offensive.txt"
 
 
-def run_app(*args: str) -> subprocess.CompletedProcess[str]:
+def run_app(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     # A fresh process: run() makes its own QApplication, as the command line does.
     code = "import sys; from reader.ui.app import run; sys.exit(run(*sys.argv[1:2], **eval(sys.argv[2])))"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=240)
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=240, env=env)
 
 
 def test_screenshot_of_the_analyzed_window(tmp_path) -> None:
@@ -24,6 +24,20 @@ def test_screenshot_of_the_analyzed_window(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)
+
+
+def test_a_screenshot_leaves_nothing_behind(tmp_path) -> None:
+    """Its throwaway settings (which name the opened file) are removed, not written again after removal."""
+    import os
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    out = tmp_path / "window.png"
+    result = run_app(
+        str(SAMPLE), repr({"screenshot": str(out), "size": (600, 400)}), env={**os.environ, "TMPDIR": str(scratch)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.is_file() and list(scratch.iterdir()) == []
 
 
 def test_screenshot_of_a_bad_file_fails_with_one_line(tmp_path) -> None:

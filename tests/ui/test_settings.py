@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -169,8 +171,30 @@ def test_remove_and_clear_recent_files(settings: QSettings, tmp_path: Path) -> N
     cache.add_recent_file(b)
     cache.remove_recent_file(b)
     assert cache.recent_files() == [str(a.resolve())]
+    cache.set_scroll_position(a, 120)
     cache.clear_recent_files()
     assert cache.recent_files() == []
+    assert cache.scroll_position(a) == 0  # the reading positions go too
+    settings.sync()
+    stored = Path(settings.fileName())
+    assert not stored.exists() or str(tmp_path) not in stored.read_text(encoding="utf-8")  # no opened path left
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file permissions are POSIX")
+def test_the_settings_file_is_private(tmp_path: Path) -> None:
+    from reader.ui.settings import keep_private
+
+    fresh = open_settings(str(tmp_path / "new" / "fresh.ini"))
+    keep_private(fresh)
+    Cache(fresh).set_scroll_position(tmp_path / "secret.txt", 5)
+    fresh.sync()
+    assert stat.S_IMODE(Path(fresh.fileName()).stat().st_mode) == 0o600
+
+    old = tmp_path / "old.ini"
+    old.write_text("[cache]\n", encoding="utf-8")
+    old.chmod(0o644)  # as earlier versions left it
+    keep_private(open_settings(str(old)))
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600
 
 
 def test_scroll_position_per_file(settings: QSettings, tmp_path: Path) -> None:

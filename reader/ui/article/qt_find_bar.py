@@ -134,6 +134,11 @@ class TextFinder(QObject):
         self.view = view
         self.matches = MatchCursor()
         self._folded: FoldedText | None = None  # textmatch.FoldedText of the view's text, made on the first search
+        # Where this Find starts: the selected word when the bar was opened
+        # on one, else the start of the text. It stays while the query is
+        # typed: each refinement starts there again, not after the match
+        # the previous keystroke went to.
+        self._origin = 0
         bar.query_changed.connect(self.find)
         bar.next_requested.connect(self.find_next)
         bar.previous_requested.connect(self.find_previous)
@@ -146,15 +151,21 @@ class TextFinder(QObject):
             self.bar.close_bar()
 
     def open_find(self) -> None:
-        """Show the bar, prefilled with the selection when it is on one line."""
-        cursor = self.view.textCursor()
-        selected = cursor.selectedText() if cursor.hasSelection() and "\u2029" not in cursor.selectedText() else ""
+        """Show the bar, prefilled with the selection when it is on one line.
+
+        The first match shown is the first in the text, or the selected one.
+        """
+        start, end = self.view.selection_offsets()
+        source = self.view.source
+        selected = source.text[start:end] if source is not None and end > start else ""
+        selected = "" if "\n" in selected else selected
+        self._origin = start if selected else 0
         self.bar.open_bar(selected)
         if selected:
             self.bar.flush()
 
     def find(self, query: str) -> list[tuple[int, int]]:
-        """Show the matches of ``query`` and go to the first one after the cursor."""
+        """Show the matches of ``query`` and go to the first one from where this Find started."""
         source = self.view.source
         if source is None:
             return []
@@ -162,7 +173,7 @@ class TextFinder(QObject):
             from reader.analysis.textmatch import FoldedText  # camel-tools is slow to import: on first use
 
             self._folded = FoldedText(source.text)
-        self.matches.set_matches(self._folded.find_all(query), self.view.selection_offsets()[0])
+        self.matches.set_matches(self._folded.find_all(query), self._origin)
         self._show()
         return self.matches.spans
 

@@ -103,3 +103,28 @@ def test_zoom_is_reported(qtbot) -> None:
     assert zoomed.args == [1]
     family, size = area.reading_font()
     assert family == area.view.font_family() and size == 16.0  # the base size, before zoom
+
+
+def test_find_starts_at_the_first_match_wherever_the_cursor_is(qtbot) -> None:
+    """The cursor is after the first العبادي (a click): Find still starts at the first one, and
+    typing the query letter by letter never skips ahead of it."""
+    from PySide6.QtGui import QTextCursor
+
+    area, _result = shown_area(qtbot)
+    cursor = QTextCursor(area.view.document())
+    cursor.setPosition(TEXT.index("بغداد"))
+    area.view.setTextCursor(cursor)
+    area.open_find()
+    for typed in ("ا", "ال", "العب", "العبادي"):
+        area.finder.find(typed)
+        assert area.finder.matches.index == 0, typed
+    assert area.view.selection_offsets() == (TEXT.index("العبادي"), TEXT.index("العبادي") + len("العبادي"))
+
+
+def test_find_on_a_selected_word_starts_at_that_occurrence(qtbot) -> None:
+    area, _result = shown_area(qtbot)
+    second = TEXT.index("العبادي", TEXT.index("العبادي") + 1)
+    area.view.go_to(second, second + len("العبادي"))
+    area.open_find()  # prefilled with the selection, searched at once
+    assert area.find_bar.field.text() == "العبادي"
+    assert area.finder.matches.index == 1 and area.find_bar.count_label.text() == "2 / 3"

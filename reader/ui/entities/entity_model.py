@@ -140,6 +140,15 @@ class EntityTreeModel(QAbstractItemModel):
     def sort_key(self) -> str:
         return self._sort
 
+    def retranslate(self) -> None:
+        """The UI language (and direction) changed: every label is made again, nothing collapses.
+
+        A layout change, not a reset: the view keeps what is expanded and selected.
+        """
+        self.layoutAboutToBeChanged.emit()
+        self._cells = {}
+        self.layoutChanged.emit()
+
     def _rebuild(self) -> None:
         self.beginResetModel()
         self._groups = []

@@ -53,6 +53,9 @@ class EntityPanel(QWidget):
         self.filter_field = QLineEdit(self)
         self.filter_field.setClearButtonEnabled(True)
         self.sort_box = QComboBox(self)
+        # As wide as its longest choice in the language shown (by default it
+        # keeps the width of the first language: "حسب عدد المو…").
+        self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)  # thousands of rows stay fast
@@ -104,6 +107,7 @@ class EntityPanel(QWidget):
         self.sort_box.setCurrentIndex(max(current, PANEL_SORTS.index(self.model.sort_key)))
         self.sort_box.blockSignals(False)
         self.sort_box.setToolTip(self.tr("Sort entities"))
+        self.model.retranslate()  # group labels, names' direction
 
     # --- inputs from the window
 

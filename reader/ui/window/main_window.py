@@ -250,7 +250,6 @@ class MainWindow(QMainWindow):
             self.retranslate()
             self._update_actions()
             self._place_dock()
-            self.panel.model.set_analysis(self.analysis)  # group labels
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ files

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QApplication, QFontDialog
 
+from reader.entity_types import EntityType
 from reader.ui import i18n
 from reader.ui.actions import MENU_ONLY
 from reader.ui.article.qt_reading_view import FONT_CHOICES, installed_fonts
+from reader.ui.entities.entity_model import ENTITY_ID_ROLE
 
 #: The menus whose entries are choices from a list, reached through mnemonics by design.
 CHOICE_MENUS = {"Open &Recent", "Reopen with E&ncoding", "&Theme", "&Language", "Fo&nt"}
+
+
+SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "mosul-offensive.txt"
 
 
 def walk(actions, path=()) -> Iterator[tuple[tuple[str, ...], QAction]]:
@@ -120,11 +126,26 @@ def test_language_switches_at_runtime_and_is_remembered(qtbot, make_window, monk
     monkeypatch.setattr(i18n, "default_cache_dir", lambda: tmp_path)  # compiled .qm out of the user's cache
     app = QApplication.instance()
     window = make_window()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.open_file(SAMPLE)
+    tree, model = window.panel.tree, window.panel.model
+    place = model.index_of_entity(next(e.id for e in window.analysis.entities if e.name == "الموصل"))
+    tree.collapse(model.index_of_group(window.analysis.entities[0].type))
+    tree.expand(place)
+    expanded = {t: tree.isExpanded(model.index_of_group(t)) for t in model.group_types()}
     try:
         arabic = next(a for _p, a in walk(window.menuBar().actions()) if a.text() == "العربية")
         arabic.trigger()
         qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() != "&File", timeout=5_000)
         assert next(a.text() for a in window.menuBar().actions()) == "&ملف"
+        # The panel keeps its groups as they were, with labels in Arabic, and its sort box fits its text.
+        assert {t: tree.isExpanded(model.index_of_group(t)) for t in model.group_types()} == expanded
+        assert tree.isExpanded(model.index_of_entity(place.data(ENTITY_ID_ROLE)))
+        assert model.index_of_group(EntityType.PLACE).data().startswith("أماكن")
+        box = window.panel.sort_box
+        qtbot.waitUntil(lambda: box.width() >= box.sizeHint().width(), timeout=5_000)
+        longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+        assert box.width() > longest
         assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert window.preferences.language == "ar"
         assert window.menus.actions["open"].text() == "&فتح…"

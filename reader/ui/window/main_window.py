@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 if TYPE_CHECKING:
     from reader.corrections.store import UserStore
@@ -44,6 +44,7 @@ from reader.ui.theme import ThemeFollower
 from reader.ui.window.about import app_icon, app_name
 from reader.ui.window.files import ArticleFiles
 from reader.ui.window.menus import MenuCommands, WindowMenus
+from reader.ui.window.qt_start_page import StartPage
 
 if TYPE_CHECKING:
     from reader.ui.library.qt_library_window import LibraryWindow
@@ -108,7 +109,11 @@ class MainWindow(QMainWindow):
 
         # The parts, each knowing nothing of the others.
         self.area = ReadingArea(self)
-        self.setCentralWidget(self.area)
+        self.start_page = StartPage(app_icon(), self)  # until an article is shown
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.area)
+        self.setCentralWidget(self.pages)
         self.panel = EntityPanel(self)
         self.dock = QDockWidget(self)
         self.dock.setObjectName("entities")
@@ -163,6 +168,10 @@ class MainWindow(QMainWindow):
         self.files.error.connect(self.show_error)
         self.files.message.connect(self.status.showMessage)
         self.files.recent_changed.connect(self.menus.refresh_recent)
+        self.files.recent_changed.connect(lambda: self.start_page.set_recent(cache.recent_files()))
+        self.start_page.open_requested.connect(self.files.open_dialog)
+        self.start_page.file_chosen.connect(self.open_file)
+        self.start_page.set_recent(cache.recent_files())
         if theme_follower is not None:
             theme_follower.changed.connect(self._on_theme_changed)
 
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
         self.dock.setWindowTitle(self.tr("Entities"))
         self.area.retranslate()
         self.panel.retranslate()
+        self.start_page.retranslate()
         self._update_title()
         self._update_status()
 
@@ -315,6 +325,8 @@ class MainWindow(QMainWindow):
         self.area.show_source(source)
         if self._go_to_offset >= 0:
             self.area.scroll_to_offset(self._go_to_offset)
+        self.pages.setCurrentWidget(self.area)
+        self.start_page.show_error("")
         self.panel.set_analysis(None)
         self.last_error = ""
         self.status.clearMessage()
@@ -327,6 +339,8 @@ class MainWindow(QMainWindow):
         self.status.hide_progress()
         self.show_error(message)
         self.files.failed(path)
+        if self.source is None:  # nothing shown before: the start page says why, and offers the way in
+            self.start_page.show_error(self.last_error)
         self._update_actions()
         self._maybe_ready()
 

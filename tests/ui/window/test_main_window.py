@@ -189,6 +189,35 @@ def test_a_bad_file_shows_one_line_and_keeps_the_article(qtbot, make_window, ope
     assert "missing.txt" in window.last_error
 
 
+def test_the_start_page_until_an_article_is_shown(qtbot, make_window, monkeypatch, sample, tmp_path) -> None:
+    """No blank page: at launch and after a failed first open, the start page offers Open, the recent
+    files and dropping, and says why the file could not be opened."""
+    window = make_window()
+    assert window.pages.currentWidget() is window.start_page
+    assert window.start_page.recent_list.isHidden()  # no recent files yet
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with qtbot.waitSignal(window.error_shown, timeout=10_000):
+        window.open_file(binary)
+    assert window.pages.currentWidget() is window.start_page
+    assert window.start_page.error_label.isVisible() and window.start_page.error_label.text() == window.last_error
+    from reader.ui.window import qt_file_dialogs
+
+    monkeypatch.setattr(qt_file_dialogs, "ask_article_path", lambda *args: str(sample))  # the reader picks it
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.start_page.open_button.click()
+    assert window.pages.currentWidget() is window.area and not window.start_page.error_label.text()
+    assert window.start_page.recent_paths() == [str(sample.resolve())]
+
+    other = make_window()  # a new window lists the article, and a click on it opens it
+    assert other.start_page.recent_paths() == [str(sample.resolve())]
+    item = other.start_page.recent_list.item(0)
+    with qtbot.waitSignal(other.ready, timeout=30_000):
+        rect = other.start_page.recent_list.visualItemRect(item)
+        qtbot.mouseClick(other.start_page.recent_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert other.pages.currentWidget() is other.area and other.source.path == str(sample.resolve())
+
+
 def test_stale_results_are_dropped(qtbot, make_window, open_and_wait, sample, gazetteer, tmp_path) -> None:
     slow = gazetteer(delay_s=0.3, chunk_tokens=40)
     window = make_window(recognizer=slow)

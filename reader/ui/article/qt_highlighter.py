@@ -12,6 +12,14 @@ zero-delay timer applies it in slices of a few milliseconds, nearest to what
 the reader is looking at first. The event loop runs between slices. ``idle``
 is emitted when the document shows exactly what was asked.
 
+Formats are *merged*, painting and clearing alike (clearing sets "no
+background, no underline, no type"), so the labels of bidi controls
+(``qt_control_labels.py``) keep their object format under a highlight.
+
+The document may still be filling (``qt_shown_document.py``): a highlight
+beyond the text already in it waits, and ``document_grew`` paints it when
+its text arrives; the painter is idle only when nothing waits.
+
 Two measured costs shape the code:
 
 - The change is worked out with set differences (in C), not a Python loop
@@ -32,8 +40,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from reader.entity_types import EntityType
 from reader.jobs import HighlightSpan
@@ -78,6 +86,13 @@ def _formats(dark: bool) -> dict[str, QTextCharFormat]:
             style = t.value if source == "model" else f"{t.value}:{source}"
             formats[style] = highlight_format(t, dark, source)
     return formats
+def plain_format() -> QTextCharFormat:
+    """What clearing a highlight merges in: no background, no underline, no type."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush(Qt.BrushStyle.NoBrush))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    fmt.setProperty(TYPE_PROPERTY, "")
+    return fmt
 
 
 class HighlightPainter(QObject):
@@ -97,7 +112,10 @@ class HighlightPainter(QObject):
         self._index = Utf16Index("")
         self._dark = False
         self._formats = _formats(False)
-        self._plain = QTextCharFormat()
+        self._plain = plain_format()
+        self._complete = True  # the document holds all its text
+        self._deferred = False  # a highlight waits for its text to be in the document
+        self._grew = False  # the document grew since the queue was made
         self._painted: set[HighlightSpan] = set()
         self._wanted: set[HighlightSpan] = set()
         self._queue: list[tuple[int, int, str, bool]] = []  # start, end, type value, paint (False: clear)
@@ -109,15 +127,29 @@ class HighlightPainter(QObject):
 
     # --- what to show
 
-    def reset(self, document: QTextDocument, index: Utf16Index) -> None:
-        """Paint into ``document`` from now on (a new text, nothing painted in it yet)."""
+    def reset(self, document: QTextDocument, index: Utf16Index, *, complete: bool = True) -> None:
+        """Paint into ``document`` from now on (a new text, nothing painted in it yet).
+
+        ``complete``: whether the document holds all its text already (else
+        ``document_grew`` says when more arrives, and when it is complete).
+        """
         self._document = document
         self._index = index
+        self._complete = complete
+        self._deferred = False
         self._painted.clear()
         self._wanted.clear()
         self._queue = []
         self._next = 0
         self._timer.stop()
+
+    def document_grew(self, index: Utf16Index, complete: bool) -> None:
+        """More text is in the document (``index`` maps it): paint the highlights that waited for it."""
+        self._index = index
+        self._complete = complete
+        self._grew = True
+        if self._deferred and not self._timer.isActive() and self._next >= len(self._queue):
+            self._schedule()
 
     def show(self, spans: frozenset[HighlightSpan], enabled: Iterable[EntityType]) -> None:
         """Highlight exactly those of ``spans`` (``reader.jobs.highlight_spans``) of the ``enabled`` types.
@@ -142,16 +174,24 @@ class HighlightPainter(QObject):
         self._schedule()
 
     def is_idle(self) -> bool:
-        return not self._timer.isActive() and self._next >= len(self._queue)
+        return not self._timer.isActive() and self._next >= len(self._queue) and not self._deferred
 
     def painted_count(self) -> int:
         return len(self._painted)
 
     def finish(self) -> None:
-        """Paint everything pending now (tests, screenshots)."""
+        """Paint everything pending now, as far as the document holds the text (tests, screenshots)."""
+        if self.is_idle():
+            return
+        self._schedule()  # what is left, worked out afresh
+        if not self._queue:
+            return  # idle already said
         self._timer.stop()
         self._apply(len(self._queue), deadline=None)
-        self._after_slice()
+        self._queue = []
+        self._next = 0
+        if not self._deferred:
+            self.idle.emit()
 
     # --- painting
 
@@ -163,6 +203,7 @@ class HighlightPainter(QObject):
         offset = self._visible_offset() if clear or paint else 0
         self._queue = _rotate(clear, offset) + _rotate(paint, offset)
         self._next = 0
+        self._deferred = self._grew = False
         if self._queue:
             self._timer.start()
         else:
@@ -178,11 +219,14 @@ class HighlightPainter(QObject):
         else:
             self._queue = []
             self._next = 0
-            self.idle.emit()
+            if self._deferred and self._grew:
+                self._schedule()  # text arrived while this queue ran: what waited can be painted now
+            elif not self._deferred:
+                self.idle.emit()
 
     def _apply(self, stop: int, deadline: float | None) -> None:
         cursor = QTextCursor(self._document)
-        to_utf16 = self._index.to_utf16
+        span_to_utf16 = self._index.span_to_utf16
         limit = self._document.characterCount() - 1
         cursor.beginEditBlock()  # one layout update per slice, not per mention
         previous = -1
@@ -194,16 +238,20 @@ class HighlightPainter(QObject):
                     cursor.endEditBlock()
                     cursor.beginEditBlock()
                 previous = start
-                s16, e16 = to_utf16(start), min(to_utf16(end), limit)
+                s16, e16 = span_to_utf16(start, end)
+                if e16 > limit and not self._complete:
+                    self._deferred = True  # its text is not in the document yet
+                    continue
+                e16 = min(e16, limit)
                 if s16 >= e16:
                     continue
                 cursor.setPosition(s16)
                 cursor.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
                 if paint:
-                    cursor.setCharFormat(self._formats[entity_type])
+                    cursor.mergeCharFormat(self._formats[entity_type])
                     self._painted.add((start, end, entity_type))
                 else:
-                    cursor.setCharFormat(self._plain)
+                    cursor.mergeCharFormat(self._plain)
                     self._painted.discard((start, end, entity_type))
                 if deadline is not None and self._next % 8 == 0 and time.perf_counter() > deadline:
                     break

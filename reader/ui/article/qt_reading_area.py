@@ -118,12 +118,12 @@ class ReadingArea(QWidget):
         self.find_bar.retranslate()
 
     def is_painted(self) -> bool:
-        """Whether every highlight asked for is in the document."""
-        return self.view.painter.is_idle()
+        """Whether the whole text and every highlight asked for are in the document."""
+        return self.view.is_painted()
 
     def finish_painting(self) -> None:
-        """Paint every highlight still pending now (screenshots, tests)."""
-        self.view.painter.finish()
+        """Show the rest of the text and paint every highlight still pending now (screenshots, tests)."""
+        self.view.finish_painting()
 
     # --- reading positions (what the window remembers per article)
 

@@ -1,7 +1,12 @@
 """The reading view: the article right to left, with its mentions highlighted.
 
-A read-only ``QPlainTextEdit`` holding ``Source.text`` exactly (positions in
-the document are the text's UTF-16 positions, see ``offsets.py``). Why the
+A read-only ``QPlainTextEdit`` holding ``Source.text`` (positions in the
+document map to the text's code points through ``offsets.Utf16Index``). Two
+things are laid out differently, never changing the text copied, searched or
+exported (``shown_text.py``): bidi controls are drawn as labels (‹RLO›)
+instead of being obeyed, and a paragraph longer than 3,000 characters is
+shown in pieces. The document is made off the UI thread and filled in slices
+(``qt_shown_document.py``): a 6 MB article never freezes the window. Why the
 plain-text widget: it lays out only the paragraphs on screen, while
 ``QTextEdit`` lays out the whole document in steps that grow to 200,000
 characters (measured: stalls of 0.3–0.7 s on a 100,000-word article).
@@ -25,7 +30,7 @@ import contextlib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -46,10 +51,12 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import TYPE_ORDER, EntityType
+from reader.invisible import CONTROLS
 from reader.jobs import HighlightSpan
 from reader.ui.article.offsets import Utf16Index
 from reader.ui.article.qt_highlighter import HighlightPainter, highlighted_spans
 from reader.ui.article.qt_scroll_marks import MarkedScrollBar
+from reader.ui.article.qt_shown_document import ShownDocument
 from reader.ui.i18n import type_label
 from reader.ui.theme import is_dark, type_color
 
@@ -108,7 +115,12 @@ class ReadingView(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.marks = MarkedScrollBar(Qt.Orientation.Vertical, self)
         self.setVerticalScrollBar(self.marks)
-        self.setDocument(self._new_document())
+        self.shown = ShownDocument(self._new_document, self)
+        self.shown.prepared.connect(self._on_prepared)
+        self.shown.grown.connect(self._on_grown)
+        self.shown.completed.connect(self._on_grown)
+        self.setDocument(self.shown.document)
+        self._pending_go: tuple[str, int, int] | None = None  # a scroll or jump waiting for its text
         self._source: Source | None = None
         self._index = Utf16Index("")
         self._analysis: Analysis | None = None
@@ -127,7 +139,7 @@ class ReadingView(QPlainTextEdit):
         self._flash_timer.timeout.connect(self._flash_tick)
 
         self.painter = HighlightPainter(self.document(), self.first_visible_offset, self)
-        self.painter.idle.connect(self.highlights_painted)
+        self.painter.idle.connect(self._maybe_painted)
         self.painter.set_dark(is_dark())
         self._apply_font()
 
@@ -149,18 +161,52 @@ class ReadingView(QPlainTextEdit):
         self._find_spans = []
         self._find_current = -1
         self._flash = None
-        text = source.text if source is not None else ""
-        self._index = Utf16Index(text)
-        document = self._new_document()
-        document.setPlainText(text)  # filled before it is shown: laid out once, lazily
+        self._pending_go = None
+        self._index = Utf16Index("")
+        document = self.shown.show(source.text if source is not None else "")
         old = self.document()
         self.setDocument(document)
         old.deleteLater()
-        self.painter.reset(document, self._index)
+        self.painter.reset(document, self._index, complete=False)
         self._apply_font()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
         self.marks.set_marks([], QColor())
         self.setExtraSelections([])
+        self.shown.start()  # a short text is in the document now; a long one arrives in slices
+
+    def _on_prepared(self) -> None:
+        self._index = self.shown.index
+
+    def _on_grown(self) -> None:
+        self.painter.document_grew(self._index, self.shown.is_complete())
+        if self._pending_go is not None:
+            kind, start, end = self._pending_go
+            if self.shown.is_complete() or self._index.to_utf16(end) <= self.shown.units:
+                self._pending_go = None
+                self.scroll_to_offset(start) if kind == "scroll" else self.go_to(start, end)
+        self._maybe_painted()
+
+    def _maybe_painted(self) -> None:
+        if self.is_painted():
+            self.highlights_painted.emit()
+
+    def is_painted(self) -> bool:
+        """Whether the whole text and every highlight asked for are in the document."""
+        return self.shown.is_complete() and self.painter.is_idle()
+
+    def finish_painting(self) -> None:
+        """Fill the document and paint every pending highlight now (screenshots, tests)."""
+        self.shown.finish()
+        self._index = self.shown.index
+        self.painter.document_grew(self._index, True)
+        self.painter.finish()
+        self._on_grown()
+
+    def _waits_for_text(self, kind: str, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is not in the document yet: then do ``kind`` when it is."""
+        if self.shown.is_complete() or (self._index.to_utf16(end) <= self.shown.units and self.shown.shown):
+            return False
+        self._pending_go = (kind, start, end)
+        return True
 
     def set_analysis(self, analysis: Analysis | None, spans: frozenset[HighlightSpan]) -> None:
         """Show ``analysis``'s mentions (a partial one may be followed by a fuller one).
@@ -340,11 +386,14 @@ class ReadingView(QPlainTextEdit):
         return block.firstLineNumber() + within
 
     def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so the line holding code point ``offset`` is at the top."""
-        self.verticalScrollBar().setValue(self._line_number(offset))
+        """Scroll so the line holding code point ``offset`` is at the top (once its text is shown)."""
+        if not self._waits_for_text("scroll", offset, offset):
+            self.verticalScrollBar().setValue(self._line_number(offset))
 
     def go_to(self, start: int, end: int, flash_color: QColor | None = None) -> None:
-        """Select ``[start, end)`` (code points), center it and flash it briefly."""
+        """Select ``[start, end)`` (code points), center it and flash it briefly (once its text is shown)."""
+        if self._waits_for_text("go", start, end):
+            return
         s16, e16 = self._index.span_to_utf16(start, end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(s16)
@@ -361,6 +410,13 @@ class ReadingView(QPlainTextEdit):
         """The selected span (or the cursor position twice), in code points."""
         cursor = self.textCursor()
         return self._index.to_code_point(cursor.selectionStart()), self._index.to_code_point(cursor.selectionEnd())
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the source text of the selection: controls themselves, not their labels, and no inserted breaks."""
+        data = QMimeData()
+        start, end = self.selection_offsets()
+        data.setText(self._source.text[start:end] if self._source is not None else "")
+        return data
 
     # --- Find matches and the flash: extra selections, never document formats
 
@@ -424,6 +480,14 @@ class ReadingView(QPlainTextEdit):
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         offset = self.offset_at(event.pos())
+        text = self._source.text if self._source is not None else ""
+        control = CONTROLS.get(text[offset]) if offset is not None and offset < len(text) else None
+        if control is not None:
+            tip = self.tr("{description}: a control character, shown and not obeyed").format(
+                description=control.description
+            )
+            QToolTip.showText(event.globalPos(), tip, self.viewport())
+            return
         i = self.mention_at(offset) if offset is not None else None
         if i is None or self._analysis is None or self._analysis.mentions[i].type not in self._enabled:
             QToolTip.hideText()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -57,3 +59,20 @@ def test_examples() -> None:
     assert (index.to_utf16(2), index.to_code_point(3)) == (3, 2)
     assert not Utf16Index("بالموصل").has_pairs()
     assert index.has_pairs()
+
+
+@given(TEXT, st.sets(st.integers(min_value=0, max_value=60)))
+def test_inserted_breaks_are_counted_both_ways(text: str, wanted: set[int]) -> None:
+    """A break inserted before a code point: the character keeps its own position, after the break."""
+    breaks = sorted(b for b in wanted if 0 < b < len(text))
+    index = Utf16Index(text, breaks)
+    bounds = [0, *breaks, len(text)]
+    document = "\n".join(text[a:b] for a, b in itertools.pairwise(bounds))
+    assert index.utf16_length == utf16_length(document)
+    for offset in range(len(text) + 1):
+        position = index.to_utf16(offset)
+        assert position == utf16_position(document, offset + sum(1 for b in breaks if b <= offset))
+        assert index.to_code_point(position) == offset
+        assert index.end_to_utf16(offset) == position - (1 if offset in breaks else 0)
+    for b in breaks:  # the break itself belongs to the character after it
+        assert index.to_code_point(index.to_utf16(b) - 1) == b

@@ -138,6 +138,7 @@ class Analysis:
     recognizer: str = ""
     notes: tuple[str, ...] = field(default=())  # one-line messages for the user
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _counts: dict[EntityType, int] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entity.id: entity for entity in self.entities})
@@ -153,11 +154,13 @@ class Analysis:
         return tuple(e for e in self.entities if e.type is entity_type)
 
     def counts(self) -> dict[EntityType, int]:
-        """Mention count per type, every type present (zero when absent)."""
-        counts = dict.fromkeys(TYPE_ORDER, 0)
-        for mention in self.mentions:
-            counts[mention.type] += 1
-        return counts
+        """Mention count per type, every type present (zero when absent); counted once."""
+        if not self._counts:
+            counts = dict.fromkeys(TYPE_ORDER, 0)
+            for mention in self.mentions:
+                counts[mention.type] += 1
+            self._counts.update(counts)
+        return dict(self._counts)
 
     def to_dict(self) -> dict[str, Any]:
         """The command-line JSON contract of GUIDE.md."""

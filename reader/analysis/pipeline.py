@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from reader.analysis.grouping import group_entities
+from reader.analysis.partial import PartialAnalysis
 from reader.analysis.recognizer import Recognizer, TokenizedText
 from reader.analysis.tokens import Sentence, TokenTable, split_sentences
 from reader.document import Analysis, Mention, Source, Span
@@ -159,6 +160,8 @@ def iter_analysis(
     Yields an ``AnalysisProgress`` after each chunk (with a grouped partial
     Analysis when ``partial``) and a last one with ``final=True``. Stop
     iterating to cancel: no work is done past the chunk being processed.
+    A partial result starts with the previous one's mentions, unchanged,
+    and only adds mentions after them (``partial.PartialAnalysis``).
     """
     names = recognizer if recognizer is not None else default_recognizer()
     figures = _figure_recognizer()
@@ -170,15 +173,17 @@ def iter_analysis(
     chunks = chunk_sentences(sentences, size)
     spans: list[Span] = []
     total = max(len(tokens), 1)
+    so_far = PartialAnalysis(source, names.name)  # partial results: each chunk grouped alone, appended
 
     for first, last in chunks:
         t0, t1 = sentences[first].first, sentences[last - 1].last
         chunk_sentences_rebased = [Sentence(s.first - t0, s.last - t0) for s in sentences[first:last]]
         chunk = TokenizedText(text, tokens[t0:t1], chunk_sentences_rebased)
         found = [*names.recognize(chunk), *figures.recognize(chunk)]
-        spans.extend(s for s in found if plausible(text, s))
+        kept = [s for s in found if plausible(text, s)]
+        spans.extend(kept)
         if partial and t1 < len(tokens):
-            yield AnalysisProgress(t1 / total, _assemble(source, folded, spans, names.name), final=False)
+            yield AnalysisProgress(t1 / total, so_far.add(_assemble(source, folded, kept, names.name)), final=False)
 
     doc = TokenizedText(text, tokens, sentences)
     spans = _consistent(doc, spans)

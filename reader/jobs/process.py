@@ -31,64 +31,118 @@ from typing import Any
 
 from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Entity, Mention, Source
-from reader.entity_types import EntityType
+from reader.entity_types import TYPE_ORDER, EntityType
 from reader.jobs.job import AnalysisUpdate, Job, JobFailed, Loaded, Report, run_job
 
 # Parent → child: ("job", generation, Job), ("warm",), ("quit",).
 # Child → parent: a Report, except an AnalysisUpdate, which travels as
-# ("update", generation, fraction, final, flat analysis, stage) (see flatten).
+# ("mentions", generation, flat mentions) pieces of at most PIECE mentions,
+# then ("update", generation, fraction, final, new_from, flat analysis, stage)
+# (see flatten). A partial result sends only the mentions it adds.
 FlatMention = tuple[int, int, str, str, str, float | None]
+FlatEntity = tuple[str, str, str, tuple[str, ...]]  # id, type, name, variants
 FlatAnalysis = tuple[
     tuple[FlatMention, ...],
-    tuple[tuple[str, str, str, tuple[str, ...], tuple[int, ...]], ...],
+    tuple[FlatEntity, ...],
     str,
     tuple[str, ...],
 ]
 
+#: Mentions per message: unpickling holds the GIL, and a message of 150,000
+#: mentions held it for 0.16 s in the parent, a stall of the UI thread.
+PIECE = 10_000
 
-def flatten(analysis: Analysis) -> FlatAnalysis:
-    """An Analysis as plain tuples, without its Source (the parent has it).
 
-    Unpickling 10,000 dataclass instances runs in C for ~100 ms without
-    letting go of the GIL, stalling the UI; tuples of numbers and strings
-    unpickle in a few ms, and the objects are rebuilt in Python code, which
-    the UI thread can interrupt.
+def flatten(analysis: Analysis, start: int = 0) -> FlatAnalysis:
+    """The mentions of an Analysis from ``start`` on, as plain tuples, without its Source (the parent has it).
+
+    Entities travel without their mention indices (each mention names its
+    entity, in text order: the parent counts them again); with ``start``,
+    only the entities of the mentions sent. Unpickling 10,000 dataclass
+    instances runs in C for ~100 ms without letting go of the GIL, stalling
+    the UI; tuples of numbers and strings unpickle in a few ms, and the
+    objects are rebuilt in Python code, which the UI thread can interrupt.
     """
-    mentions = tuple((m.start, m.end, m.type.value, m.text, m.entity, m.value) for m in analysis.mentions)
-    entities = tuple((e.id, e.type.value, e.name, e.variants, e.mentions) for e in analysis.entities)
+    sent = analysis.mentions[start:]
+    mentions = tuple((m.start, m.end, m.type.value, m.text, m.entity, m.value) for m in sent)
+    touched = {m.entity for m in sent} if start else None
+    entities = tuple(
+        (e.id, e.type.value, e.name, e.variants) for e in analysis.entities if touched is None or e.id in touched
+    )
     return mentions, entities, analysis.recognizer, analysis.notes
 
 
 _TYPES = {t.value: t for t in EntityType}
 
 
-def unflatten(source: Source, flat: FlatAnalysis, known: dict[FlatMention, Mention] | None = None) -> Analysis:
-    """The Analysis of ``source`` that ``flatten`` made ``flat``.
+class Rebuilder:
+    """Rebuilds one job's analyses in the parent from what ``flatten`` sent, a partial result's additions
+    included: the mentions and entities of earlier results are kept and reused.
 
     ``known``: Mentions already rebuilt for earlier results of the same job,
-    by their flat tuple. Each partial result repeats the mentions of the one
-    before, and looking them up costs a tenth of building a frozen
+    by their flat tuple. The final result repeats most mentions of the
+    partial ones, and looking them up costs a tenth of building a frozen
     dataclass again (measured: 28 ms for 12,000 mentions, on a thread that
     shares the GIL with the UI).
     """
-    types = _TYPES
-    mentions, entities, recognizer, notes = flat
-    if known is None:
-        known = {}
-    rebuilt = []
-    for item in mentions:
-        mention = known.get(item)
-        if mention is None:
-            s, e, t, text, entity, value = item
-            mention = known[item] = Mention(s, e, types[t], text, entity, value)
-        rebuilt.append(mention)
-    return Analysis(
-        source,
-        tuple(rebuilt),
-        tuple(Entity(i, types[t], name, variants, indices) for i, t, name, variants, indices in entities),
-        recognizer,
-        notes,
-    )
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.known: dict[FlatMention, Mention] = {}
+        self._start()
+
+    def _start(self) -> None:
+        self._mentions: list[Mention] = []
+        self._headers: dict[str, FlatEntity] = {}
+        self._indices: dict[str, list[int]] = {}
+        self._order: dict[EntityType, list[str]] = {t: [] for t in TYPE_ORDER}
+        self._entities: dict[str, Entity] = {}
+
+    @property
+    def count(self) -> int:
+        """Mentions of the last result rebuilt."""
+        return len(self._mentions)
+
+    def rebuild(self, flat: FlatAnalysis, start: int = 0) -> Analysis:
+        """The Analysis whose mentions from ``start`` on (and their entities) ``flat`` holds; the mentions
+        before ``start`` are the last result's. Costs what was sent, plus a copy of the mention list."""
+        if start == 0:
+            self._start()
+        elif start != len(self._mentions):
+            raise ValueError(f"a result adding to {start} mentions, after one of {len(self._mentions)}")
+        mentions, entities, recognizer, notes = flat
+        types, known = _TYPES, self.known
+        touched: set[str] = set()
+        for entity in entities:
+            entity_id, type_value = entity[0], entity[1]
+            if entity_id not in self._headers:
+                self._order[types[type_value]].append(entity_id)
+                self._indices[entity_id] = []
+            self._headers[entity_id] = entity
+            touched.add(entity_id)
+        for item in mentions:
+            mention = known.get(item)
+            if mention is None:
+                s, e, t, text, entity_id, value = item
+                mention = known[item] = Mention(s, e, types[t], text, entity_id, value)
+            self._indices[mention.entity].append(len(self._mentions))
+            self._mentions.append(mention)
+            touched.add(mention.entity)
+        for entity_id in touched:
+            _id, type_value, name, variants = self._headers[entity_id]
+            self._entities[entity_id] = Entity(
+                entity_id, types[type_value], name, variants, tuple(self._indices[entity_id])
+            )
+        every = tuple(self._entities[i] for t in TYPE_ORDER for i in self._order[t])
+        return Analysis(self.source, tuple(self._mentions), every, recognizer, notes)
+
+
+def unflatten(source: Source, flat: FlatAnalysis, known: dict[FlatMention, Mention] | None = None) -> Analysis:
+    """The Analysis of ``source`` that ``flatten`` made ``flat`` (``known``: see ``Rebuilder``)."""
+    rebuilder = Rebuilder(source)
+    if known is not None:
+        rebuilder.known = known
+    return rebuilder.rebuild(flat)
 
 
 class _Model:
@@ -129,13 +183,7 @@ def serve(connection: Any, wanted: Any) -> None:
     ``wanted`` is the shared number: the generation the parent wants run.
     """
     model = _Model()
-
-    def send(report: Report) -> None:
-        if isinstance(report, AnalysisUpdate):
-            flat = flatten(report.analysis)
-            connection.send(("update", report.generation, report.fraction, report.final, flat, report.stage))
-        else:
-            connection.send(report)
+    send = _sender(connection)
 
     while True:
         try:
@@ -149,6 +197,23 @@ def serve(connection: Any, wanted: Any) -> None:
             continue
         _kind, generation, job = message
         run_job(job, generation, model.get, functools.partial(_is_wanted, wanted, generation), send)
+
+
+def _sender(connection: Any) -> Callable[[Report], None]:
+    """How the child sends a report: an update as pieces of its mentions, then the rest (see the top)."""
+
+    def send(report: Report) -> None:
+        if isinstance(report, AnalysisUpdate):
+            mentions, *rest = flatten(report.analysis, report.new_from)
+            for at in range(0, len(mentions), PIECE):
+                connection.send(("mentions", report.generation, mentions[at : at + PIECE]))
+            flat = ((), *rest)
+            update = ("update", report.generation, report.fraction, report.final, report.new_from, flat, report.stage)
+            connection.send(update)
+        else:
+            connection.send(report)
+
+    return send
 
 
 def _is_wanted(wanted: Any, generation: int) -> bool:
@@ -193,8 +258,9 @@ class AnalysisProcess:
         self._on_report = on_report
         self._current = -1
         self._sources: dict[int, Source] = {}  # generation → Source, to rebuild analyses
-        self._known: dict[FlatMention, Mention] = {}  # for the job running (see unflatten)
-        self._known_generation = -1
+        self._rebuilder: Rebuilder | None = None  # the job running's (see Rebuilder)
+        self._rebuilt_generation = -1
+        self._pieces: list[FlatMention] = []  # mentions of the update on its way
         self._reader = threading.Thread(target=self._read, name="analysis-results", daemon=True)
         self._reader.start()
 
@@ -241,12 +307,21 @@ class AnalysisProcess:
                 return
             if isinstance(message, Loaded) and message.generation == self._current:
                 self._sources = {message.generation: message.source}
+            elif isinstance(message, tuple) and message[0] == "mentions":
+                if message[1] == self._current:
+                    self._pieces.extend(message[2])
+                continue
             elif isinstance(message, tuple):  # ("update", ...): rebuilt here, not in the UI thread
-                _kind, generation, fraction, final, flat, stage = message
+                _kind, generation, fraction, final, new_from, (_none, *rest), stage = message
+                pieces, self._pieces = self._pieces, []
                 source = self._sources.get(generation)
                 if source is None:
                     continue  # a job no longer wanted
-                if generation != self._known_generation:
-                    self._known, self._known_generation = {}, generation
-                message = AnalysisUpdate(generation, fraction, unflatten(source, flat, self._known), final, stage)
+                if generation != self._rebuilt_generation or self._rebuilder is None:
+                    self._rebuilder, self._rebuilt_generation = Rebuilder(source), generation
+                try:
+                    analysis = self._rebuilder.rebuild((tuple(pieces), *rest), new_from)
+                except ValueError:  # a result missed: never expected, but the next full one mends it
+                    continue
+                message = AnalysisUpdate(generation, fraction, analysis, final, stage, new_from=new_from)
             self._on_report(message)

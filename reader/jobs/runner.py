@@ -31,7 +31,7 @@ import threading
 from collections.abc import Callable
 
 from reader.analysis.recognizer import Recognizer
-from reader.jobs.job import AnalysisUpdate, Job, Report, ends_job, highlight_spans, run_job
+from reader.jobs.job import AnalysisUpdate, HighlightSpan, Job, Report, ends_job, highlight_spans, run_job
 from reader.jobs.process import AnalysisProcess
 
 #: Builds the recognizer for a job, on the runner's thread (loading a model is slow).
@@ -55,6 +55,8 @@ class JobRunner:
         self._queue: queue.Queue[_Queued] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._job_thread_id: int | None = None
+        # The last update's highlights: (generation, mentions, spans), to extend with a partial result's.
+        self._last_spans: tuple[int, int, frozenset[HighlightSpan]] = (-1, 0, frozenset())
 
     # --- requests
 
@@ -137,6 +139,19 @@ class JobRunner:
             self._job_thread_id = threading.get_ident()
             run_job(job, generation, factory, functools.partial(self._is_wanted, generation), self._deliver)
 
+    def _with_spans(self, update: AnalysisUpdate) -> AnalysisUpdate:
+        """``update`` with its highlights; for a partial result, only the added mentions' are made."""
+        mentions = update.analysis.mentions
+        previous, count, spans = self._last_spans
+        if update.new_from and previous == update.generation and count == update.new_from:
+            added = highlight_spans(mentions[update.new_from :])
+            update = dataclasses.replace(update, spans=spans | added, added=added)
+        else:
+            update = dataclasses.replace(update, spans=highlight_spans(mentions), new_from=0, added=None)
+        self._last_spans = (update.generation, len(mentions), update.spans)
+        update.analysis.counts()  # counted here, once, not in the UI thread
+        return update
+
     def _is_wanted(self, generation: int) -> bool:
         return self._wanted == generation
 
@@ -145,7 +160,7 @@ class JobRunner:
         if report.generation != self._generation:
             return  # an older job's: stale
         if isinstance(report, AnalysisUpdate):
-            report = dataclasses.replace(report, spans=highlight_spans(report.analysis.mentions))
+            report = self._with_spans(report)
         if ends_job(report):
             with self._lock:
                 if report.generation == self._generation:

@@ -72,12 +72,13 @@ def refresh_icons(root: QObject) -> int:
         qtawesome.reset_cache()
     except Exception:
         pass  # the theme's icons: nothing cached
+    targets: list[QAction | QAbstractButton] = [*root.findChildren(QAction), *root.findChildren(QAbstractButton)]
     count = 0
-    for target in [*root.findChildren(QAction), *root.findChildren(QAbstractButton)]:
+    for target in targets:
         names = target.property(ICON_NAMES)
         if isinstance(names, str):
             name, _, theme_name = names.partition("|")
-            target.setIcon(icon(name, theme_name) if name else QIcon.fromTheme(theme_name))
+            set_icon(target, name, theme_name)
             count += 1
     return count
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -77,6 +78,27 @@ def test_progress_is_chunked_and_final_matches_analyze():
     final = analyze(Source(text), recognizer)
     assert steps[-1].analysis.mentions == final.mentions
     assert final.counts() == {P: 300, L: 300, O: 0, F: 300}
+
+
+def test_partial_results_only_add_mentions_and_keep_the_contract():
+    """Each partial result starts with the previous one's mentions, unchanged (the window sends and
+    paints only the new ones), keeps every promise of an Analysis, and merges entities across chunks."""
+    from reader.document import check_analysis
+
+    sentence = "زار سامي بغداد مع ثلاثة آلاف زائر، ثم عاد سامي إلى البصرة. "
+    text = sentence * 200
+    recognizer = WordListRecognizer({"سامي": P, "بغداد": L, "البصرة": L})
+    steps = list(iter_analysis(Source(text), recognizer, chunk_tokens=60))
+    partials = [s.analysis for s in steps if not s.final]
+    assert len(partials) > 10
+    for before, after in itertools.pairwise(partials):
+        assert after.mentions[: len(before.mentions)] == before.mentions
+        assert len(after.mentions) > len(before.mentions)
+    for analysis in (*partials, steps[-1].analysis):
+        check_analysis(analysis)
+    last = partials[-1]
+    sami = [e for e in last.entities if e.type is P]
+    assert len(sami) == 1 and sami[0].count == sum(m.type is P for m in last.mentions)  # one entity, all chunks
 
 
 def test_stopping_the_iteration_cancels_the_work():

@@ -77,3 +77,48 @@ def test_the_child_stops_a_job_no_longer_wanted(until, tmp_path) -> None:
         assert not any(isinstance(r, AnalysisUpdate) and r.final for r in reports)
     finally:
         process.close()
+
+
+def test_partial_results_travel_as_what_they_add_and_come_back_whole() -> None:
+    """The child sends a partial result's new mentions only (and their entities); the parent's
+    Rebuilder makes the whole Analysis again, equal to the one sent, reusing what it had."""
+    from reader.analysis.pipeline import iter_analysis
+    from reader.jobs.process import Rebuilder
+
+    from .conftest import WordRecognizer
+
+    source = Source("زار العبادي الموصل ثم بغداد. " * 60)
+    steps = [s.analysis for s in iter_analysis(source, WordRecognizer(chunk_tokens=25))]
+    rebuilder = Rebuilder(source)
+    sent = 0
+    for analysis in steps[:-1]:
+        flat = flatten(analysis, sent)
+        assert len(flat[0]) == len(analysis.mentions) - sent  # only what it adds
+        before = list(rebuilder._mentions)
+        assert rebuilder.rebuild(flat, sent) == analysis
+        assert all(a is b for a, b in zip(before, rebuilder._mentions, strict=False))  # kept, not rebuilt
+        sent = len(analysis.mentions)
+    final = steps[-1]
+    assert rebuilder.rebuild(flatten(final)) == final  # the final one whole
+
+
+def test_a_big_result_crosses_in_pieces(monkeypatch) -> None:
+    """Unpickling one message holds the GIL: no message carries more than PIECE mentions."""
+    from reader.analysis.pipeline import analyze
+    from reader.jobs import process
+
+    from .conftest import WordRecognizer
+
+    final = AnalysisUpdate(1, 1.0, analyze(Source(TEXT * 10), WordRecognizer()), True)
+    mentions = final.analysis.mentions
+    assert len(mentions) > 2 * 7
+    pieces: list[tuple] = []
+    monkeypatch.setattr(process, "PIECE", 7)
+
+    class Pipe:
+        def send(self, message: tuple) -> None:
+            pieces.append(message)
+
+    process._sender(Pipe())(final)
+    sizes = [len(m[2]) for m in pieces if m[0] == "mentions"]
+    assert max(sizes) == 7 and sum(sizes) == len(mentions) and pieces[-1][0] == "update"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 
@@ -98,3 +99,24 @@ def test_without_a_child_process_the_default_job_runs_on_the_thread(until, monke
         assert runner.process_id is None and runner.job_thread_id is not None
     finally:
         runner.close()
+
+
+def test_a_partial_result_gets_the_highlights_of_what_it_adds(until, words) -> None:
+    """The runner makes only the new mentions' highlights for a partial result (``added``), and the
+    whole set stays exact; the final result gets all of them again."""
+    reports: list = []
+    runner = JobRunner(reports.append, use_process=False)
+    try:
+        runner.submit(Job(Source(TEXT * 20)), lambda: words(delay_s=0.01, chunk_tokens=40))
+        until(lambda: finals(reports))
+    finally:
+        runner.close()
+    updates = [r for r in reports if isinstance(r, AnalysisUpdate)]
+    partials = [u for u in updates if not u.final]
+    assert len(partials) >= 2 and partials[0].added is None  # the first one: nothing before it
+    for update in updates:
+        assert update.spans == highlight_spans(update.analysis.mentions)
+    for before, after in itertools.pairwise(partials):
+        assert after.new_from == len(before.analysis.mentions)
+        assert after.added == highlight_spans(after.analysis.mentions[after.new_from :])
+    assert updates[-1].final and updates[-1].added is None and updates[-1].new_from == 0

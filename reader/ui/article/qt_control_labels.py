@@ -12,7 +12,7 @@ painter merges its formats (``qt_highlighter.py``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,12 +70,13 @@ class ControlLabels(QPyTextObject):
     def drawObject(
         self,
         painter: QPainter,
-        rect: QRectF,
+        rect: QRectF | QRect,
         doc: QTextDocument,
         posInDocument: int,
         format: QTextFormat,
     ) -> None:
         label = str(format.property(CONTROL_PROPERTY) or "?")
+        rect = QRectF(rect)
         color = QColor(LABEL_COLORS[1] if is_dark() else LABEL_COLORS[0])
         painter.save()
         background = format.background()

@@ -164,6 +164,24 @@ class HighlightPainter(QObject):
             self._wanted = {span for span in spans if span[2].partition(":")[0] in values}
         self._schedule()
 
+    def add(self, spans: frozenset[HighlightSpan], enabled: Iterable[EntityType]) -> None:
+        """Also highlight ``spans`` (of the ``enabled`` types): the mentions a partial result adds.
+
+        What was asked before stays; only the new spans are looked at, so a
+        long article's partial results cost what they add, not what they hold.
+        """
+        values = {EntityType(t).value for t in enabled}
+        new = set(spans) if len(values) == len(EntityType) else {span for span in spans if span[2] in values}
+        self._wanted |= new
+        ops = sorted((s, e, t, True) for s, e, t in new - self._painted)
+        if self._next < len(self._queue):
+            self._queue.extend(ops)  # after what is being painted
+        elif ops:
+            self._queue, self._next = ops, 0
+            self._timer.start()
+        elif self.is_idle():
+            self.idle.emit()
+
     def set_dark(self, dark: bool) -> None:
         """Switch tints for a dark or light page: every highlight is repainted."""
         if dark == self._dark:

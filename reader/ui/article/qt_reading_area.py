@@ -81,13 +81,22 @@ class ReadingArea(QWidget):
         self.view.set_source(source)
         self.legend.set_counts({})
 
-    def show_analysis(self, analysis: Analysis, spans: frozenset[HighlightSpan], *, revalidate: bool = True) -> None:
+    def show_analysis(
+        self,
+        analysis: Analysis,
+        spans: frozenset[HighlightSpan],
+        *,
+        revalidate: bool = True,
+        added: frozenset[HighlightSpan] | None = None,
+    ) -> None:
         """Results for the article shown (a partial one may follow); ``spans``: their highlights.
 
         ``revalidate``: drop a selected entity the results no longer have
         (partial results may lack it only for a moment, so not every time).
+        ``added``: the highlights of the mentions ``analysis`` adds to the
+        results shown (a partial result), when that is all it changes.
         """
-        self.view.set_analysis(analysis, spans)
+        self.view.set_analysis(analysis, spans, added)
         self.legend.set_counts(analysis.counts())
         self.navigation.set_analysis(analysis, revalidate=revalidate)
 

@@ -125,7 +125,6 @@ class ReadingView(QPlainTextEdit):
         self._index = Utf16Index("")
         self._analysis: Analysis | None = None
         self._spans: frozenset[HighlightSpan] = frozenset()
-        self._starts: list[int] = []  # mention starts, for hover and click look-ups
         self._enabled: frozenset[EntityType] = frozenset(TYPE_ORDER)
         self._family = best_arabic_font()
         self._base_size = 16.0
@@ -157,7 +156,6 @@ class ReadingView(QPlainTextEdit):
         """Show ``source``'s text (no highlights until ``set_analysis``)."""
         self._source = source
         self._analysis = None
-        self._starts = []
         self._find_spans = []
         self._find_current = -1
         self._flash = None
@@ -208,17 +206,25 @@ class ReadingView(QPlainTextEdit):
         self._pending_go = (kind, start, end)
         return True
 
-    def set_analysis(self, analysis: Analysis | None, spans: frozenset[HighlightSpan]) -> None:
+    def set_analysis(
+        self,
+        analysis: Analysis | None,
+        spans: frozenset[HighlightSpan],
+        added: frozenset[HighlightSpan] | None = None,
+    ) -> None:
         """Show ``analysis``'s mentions (a partial one may be followed by a fuller one).
 
         ``spans``: its highlights, ``reader.jobs.highlight_spans(analysis.mentions)``,
-        made off the UI thread where the results arrived.
+        made off the UI thread where the results arrived. ``added``: when
+        ``analysis`` only adds mentions to the one shown (a partial result,
+        ``AnalysisUpdate.added``), their highlights: only those are painted.
         """
         self._analysis = analysis
-        mentions = analysis.mentions if analysis is not None else ()
-        self._starts = [m.start for m in mentions]
         self._spans = spans
-        self.painter.show(self._spans, self._enabled)
+        if added is not None:
+            self.painter.add(added, self._enabled)
+        else:
+            self.painter.show(self._spans, self._enabled)
 
     @property
     def analysis(self) -> Analysis | None:
@@ -257,7 +263,7 @@ class ReadingView(QPlainTextEdit):
         """Index of the mention covering code point ``offset``, if any (shown or hidden)."""
         if self._analysis is None:
             return None
-        i = bisect_right(self._starts, offset) - 1
+        i = bisect_right(self._analysis.mentions, offset, key=_start) - 1
         if i >= 0 and offset < self._analysis.mentions[i].end:
             return i
         return None
@@ -528,6 +534,10 @@ class ReadingView(QPlainTextEdit):
 
 
 _EM_WIDTHS: dict[str, float] = {}
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _em_width(font: QFont) -> float:

@@ -69,6 +69,8 @@ class ArticleSession(QObject):
         self.source: Source | None = None
         self.analysis: Analysis | None = None
         self.spans: frozenset[HighlightSpan] = frozenset()  # the analysis' highlights (reader.jobs.highlight_spans)
+        # The highlights the analysis adds to the one shown before it, when that is all it changes (a partial result).
+        self.added: frozenset[HighlightSpan] | None = None
         self.offline_done = False  # the offline stage's final result is shown
         self.complete = False  # the last stage has reported (or failed, or was stopped after the first)
         self.stage = ""  # the stage running now, "" when none
@@ -139,6 +141,7 @@ class ArticleSession(QObject):
         self.source = source
         self.analysis = None
         self.spans = frozenset()
+        self.added = None
         self.offline_done = False
         self.complete = False
         self.opened.emit(source)
@@ -177,6 +180,7 @@ class ArticleSession(QObject):
         self.progressed.emit(update.fraction)
         if update.stage == SECOND and not update.final:
             return  # kept back: it covers only the start of the text
+        self.added = update.added if update.new_from and self.analysis is not None else None
         self.analysis = update.analysis
         self.spans = update.spans
         if update.final and update.stage == OFFLINE:

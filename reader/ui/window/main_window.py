@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         if final:  # the reader's lexicon and corrections, applied off the UI thread (long articles)
             self.corrections.expect(analysis)
             self._corrections_task.run(self.corrections.build_session, analysis)
-        self.area.show_analysis(analysis, self.session.spans, revalidate=refresh)
+        self.area.show_analysis(analysis, self.session.spans, revalidate=refresh, added=self.session.added)
         if final and self._go_to_offset >= 0:
             self._go_to_mention_at(analysis, self._go_to_offset)
         if refresh:

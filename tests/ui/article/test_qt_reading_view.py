@@ -152,3 +152,35 @@ def test_successive_results_leave_exactly_the_last_ones_painted(merged, qtbot, m
     qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
     last = analysis_with(updates[-1])
     assert view.highlighted_spans() == merged(m for m in last.mentions if m.type in shown)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    types=st.lists(st.sampled_from(TYPES), min_size=len(SPANS), max_size=len(SPANS)),
+    cuts=st.lists(st.integers(1, len(SPANS) - 1), max_size=5),
+    hidden=st.sets(st.sampled_from(TYPES), max_size=2),
+)
+def test_partial_results_painted_by_what_they_add(merged, qtbot, monkeypatch, types, cuts, hidden) -> None:
+    """Partial results handed over as what they add (``added``), painted while earlier ones still
+    are, with some types hidden, then a final result that changes some: exactly the last is shown."""
+    from reader.ui.article import qt_highlighter
+
+    monkeypatch.setattr(qt_highlighter, "SLICE_MS", 0)
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.set_source(Source(TEXT))
+    shown = set(TYPES) - hidden
+    view.set_enabled_types(shown)
+    chosen: dict[int, EntityType] = {}
+    for upto in [*sorted(set(cuts)), len(SPANS)]:
+        before = highlight_spans(analysis_with(chosen).mentions)
+        chosen.update({i: types[i] for i in range(len(chosen), upto)})
+        result = analysis_with(chosen)
+        spans = highlight_spans(result.mentions)
+        view.set_analysis(result, spans, spans - before)  # no waiting: the queue grows as it is painted
+    qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
+    assert view.highlighted_spans() == merged(m for m in analysis_with(chosen).mentions if m.type in shown)
+    final = analysis_with({i: t for i, t in chosen.items() if i % 3})  # the final drops every third
+    view.set_analysis(final, highlight_spans(final.mentions))
+    qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
+    assert view.highlighted_spans() == merged(m for m in final.mentions if m.type in shown)

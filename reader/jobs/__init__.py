@@ -17,6 +17,7 @@ from reader.jobs.job import (
     Loaded,
     LoadFailed,
     Report,
+    SpanChanges,
     ends_job,
     highlight_spans,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Loaded",
     "RecognizerFactory",
     "Report",
+    "SpanChanges",
     "ends_job",
     "highlight_spans",
 ]

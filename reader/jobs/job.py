@@ -43,6 +43,8 @@ PARTIAL_INTERVAL_PER_MENTION_S = 5e-6
 #: Python code, a str in C with a cached hash, and the painter works with
 #: sets of thousands of these.
 HighlightSpan = tuple[int, int, str]
+#: Highlights added and removed by one result of a job against the one before.
+SpanChanges = tuple[frozenset[HighlightSpan], frozenset[HighlightSpan]]
 
 
 def highlight_spans(mentions: Iterable[Mention]) -> frozenset[HighlightSpan]:
@@ -100,9 +102,10 @@ class AnalysisUpdate:
     ``new_from``: the first ``new_from`` mentions are the previous update's,
     unchanged (a partial result only adds mentions: ``analysis.partial``);
     0 when everything may have changed (the first and the final update).
-    ``spans`` are the highlights of all the mentions and ``added`` those of
-    the mentions from ``new_from`` on (None when ``new_from`` is 0): the
-    runner makes both, off the caller's thread.
+    ``spans`` are the highlights of all the mentions, and ``changes`` what
+    differs from the previous update's (highlights added, removed; None for
+    a job's first update). The runner makes both, off the caller's thread:
+    a view that showed the previous update paints only the changes.
     """
 
     generation: int
@@ -112,7 +115,7 @@ class AnalysisUpdate:
     stage: str = ""
     spans: frozenset[HighlightSpan] = frozenset()
     new_from: int = 0
-    added: frozenset[HighlightSpan] | None = None
+    changes: SpanChanges | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,14 +140,22 @@ class JobRunner:
             run_job(job, generation, factory, functools.partial(self._is_wanted, generation), self._deliver)
 
     def _with_spans(self, update: AnalysisUpdate) -> AnalysisUpdate:
-        """``update`` with its highlights; for a partial result, only the added mentions' are made."""
+        """``update`` with its highlights, and what changed since the job's previous update.
+
+        A partial result only adds mentions: only theirs are made. The final
+        one is compared with the previous update here (sets of 150,000
+        highlights: 20 ms of C), not in the UI thread.
+        """
         mentions = update.analysis.mentions
-        previous, count, spans = self._last_spans
-        if update.new_from and previous == update.generation and count == update.new_from:
+        previous, count, before = self._last_spans
+        same_job = previous == update.generation
+        if same_job and update.new_from and count == update.new_from:
             added = highlight_spans(mentions[update.new_from :])
-            update = dataclasses.replace(update, spans=spans | added, added=added)
+            update = dataclasses.replace(update, spans=before | added, changes=(added, frozenset()))
         else:
-            update = dataclasses.replace(update, spans=highlight_spans(mentions), new_from=0, added=None)
+            spans = highlight_spans(mentions)
+            changes = (spans - before, before - spans) if same_job else None
+            update = dataclasses.replace(update, spans=spans, new_from=0, changes=changes)
         self._last_spans = (update.generation, len(mentions), update.spans)
         update.analysis.counts()  # counted here, once, not in the UI thread
         return update

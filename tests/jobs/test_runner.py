@@ -101,9 +101,9 @@ def test_without_a_child_process_the_default_job_runs_on_the_thread(until, monke
         runner.close()
 
 
-def test_a_partial_result_gets_the_highlights_of_what_it_adds(until, words) -> None:
-    """The runner makes only the new mentions' highlights for a partial result (``added``), and the
-    whole set stays exact; the final result gets all of them again."""
+def test_each_result_comes_with_what_it_changes_in_the_highlights(until, words) -> None:
+    """The runner makes only the new mentions' highlights for a partial result, compares the final
+    one with the update before it, and the whole set stays exact."""
     reports: list = []
     runner = JobRunner(reports.append, use_process=False)
     try:
@@ -112,11 +112,12 @@ def test_a_partial_result_gets_the_highlights_of_what_it_adds(until, words) -> N
     finally:
         runner.close()
     updates = [r for r in reports if isinstance(r, AnalysisUpdate)]
-    partials = [u for u in updates if not u.final]
-    assert len(partials) >= 2 and partials[0].added is None  # the first one: nothing before it
+    assert len(updates) >= 3 and updates[0].changes is None  # the first one: nothing before it
     for update in updates:
         assert update.spans == highlight_spans(update.analysis.mentions)
-    for before, after in itertools.pairwise(partials):
-        assert after.new_from == len(before.analysis.mentions)
-        assert after.added == highlight_spans(after.analysis.mentions[after.new_from :])
-    assert updates[-1].final and updates[-1].added is None and updates[-1].new_from == 0
+    for before, after in itertools.pairwise(updates):
+        added, removed = after.changes
+        assert added == after.spans - before.spans and removed == before.spans - after.spans
+        if not after.final:
+            assert after.new_from == len(before.analysis.mentions) and not removed
+    assert updates[-1].final and updates[-1].new_from == 0

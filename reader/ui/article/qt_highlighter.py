@@ -164,18 +164,22 @@ class HighlightPainter(QObject):
             self._wanted = {span for span in spans if span[2].partition(":")[0] in values}
         self._schedule()
 
-    def add(self, spans: frozenset[HighlightSpan], enabled: Iterable[EntityType]) -> None:
-        """Also highlight ``spans`` (of the ``enabled`` types): the mentions a partial result adds.
-
-        What was asked before stays; only the new spans are looked at, so a
-        long article's partial results cost what they add, not what they hold.
-        """
+    def change(
+        self, added: frozenset[HighlightSpan], removed: frozenset[HighlightSpan], enabled: Iterable[EntityType]
+    ) -> None:
+        """Highlight ``added`` too and no longer ``removed`` (of the ``enabled`` types): what a new
+        result changes (``AnalysisUpdate.changes``). Only the changes are looked at, so a long
+        article's results cost what they change, not what they hold."""
         values = {EntityType(t).value for t in enabled}
-        new = set(spans) if len(values) == len(EntityType) else {span for span in spans if span[2] in values}
+        every = len(values) == len(EntityType)
+        new = set(added) if every else {span for span in added if span[2] in values}
+        gone = removed & self._wanted
+        self._wanted -= gone
         self._wanted |= new
-        ops = sorted((s, e, t, True) for s, e, t in new - self._painted)
+        ops = sorted((s, e, t, False) for s, e, t in gone & self._painted)
+        ops += sorted((s, e, t, True) for s, e, t in new - self._painted)
         if self._next < len(self._queue):
-            self._queue.extend(ops)  # after what is being painted
+            self._queue.extend(ops)  # after what is being painted (clearing first: see _schedule)
         elif ops:
             self._queue, self._next = ops, 0
             self._timer.start()
@@ -252,6 +256,8 @@ class HighlightPainter(QObject):
             while self._next < stop:
                 start, end, entity_type, paint = self._queue[self._next]
                 self._next += 1
+                if ((start, end, entity_type) in self._wanted) != paint:
+                    continue  # asked for again, or no longer, since it was queued (see change)
                 if start < previous:  # a jump back (see the module docstring): a new edit block
                     cursor.endEditBlock()
                     cursor.beginEditBlock()

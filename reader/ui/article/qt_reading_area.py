@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.document import Analysis, Source
 from reader.entity_types import EntityType
-from reader.jobs import HighlightSpan
+from reader.jobs import HighlightSpan, SpanChanges
 from reader.ui.article.mention_navigation import MentionNavigation
 from reader.ui.article.qt_find_bar import FindBar, TextFinder
 from reader.ui.article.qt_legend import Legend
@@ -87,16 +87,16 @@ class ReadingArea(QWidget):
         spans: frozenset[HighlightSpan],
         *,
         revalidate: bool = True,
-        added: frozenset[HighlightSpan] | None = None,
+        changes: SpanChanges | None = None,
     ) -> None:
         """Results for the article shown (a partial one may follow); ``spans``: their highlights.
 
         ``revalidate``: drop a selected entity the results no longer have
         (partial results may lack it only for a moment, so not every time).
-        ``added``: the highlights of the mentions ``analysis`` adds to the
-        results shown (a partial result), when that is all it changes.
+        ``changes``: the highlights added and removed against the results
+        shown (``AnalysisUpdate.changes``), when known.
         """
-        self.view.set_analysis(analysis, spans, added)
+        self.view.set_analysis(analysis, spans, changes)
         self.legend.set_counts(analysis.counts())
         self.navigation.set_analysis(analysis, revalidate=revalidate)
 

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.invisible import CONTROLS
-from reader.jobs import HighlightSpan
+from reader.jobs import HighlightSpan, SpanChanges
 from reader.ui.article.offsets import Utf16Index
 from reader.ui.article.qt_highlighter import HighlightPainter, highlighted_spans
 from reader.ui.article.qt_scroll_marks import MarkedScrollBar
@@ -210,19 +210,20 @@ class ReadingView(QPlainTextEdit):
         self,
         analysis: Analysis | None,
         spans: frozenset[HighlightSpan],
-        added: frozenset[HighlightSpan] | None = None,
+        changes: SpanChanges | None = None,
     ) -> None:
         """Show ``analysis``'s mentions (a partial one may be followed by a fuller one).
 
         ``spans``: its highlights, ``reader.jobs.highlight_spans(analysis.mentions)``,
-        made off the UI thread where the results arrived. ``added``: when
-        ``analysis`` only adds mentions to the one shown (a partial result,
-        ``AnalysisUpdate.added``), their highlights: only those are painted.
+        made off the UI thread where the results arrived. ``changes``: the
+        highlights added and removed against the analysis shown now
+        (``AnalysisUpdate.changes``): only those are looked at, so a long
+        article's results cost what they change, not what they hold.
         """
         self._analysis = analysis
         self._spans = spans
-        if added is not None:
-            self.painter.add(added, self._enabled)
+        if changes is not None:
+            self.painter.change(*changes, self._enabled)
         else:
             self.painter.show(self._spans, self._enabled)
 

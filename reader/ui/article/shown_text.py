@@ -39,7 +39,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reader.invisible import CONTROLS, Control
-from reader.ui.article.offsets import Utf16Index
+from reader.ui.article.offsets import Utf16Index, find_all
 
 #: The longest paragraph shown as one block (characters); below Qt's 4,096.
 MAX_BLOCK = 3000
@@ -48,6 +48,7 @@ OBJECT = "\ufffc"
 
 _CONTROL = re.compile("[" + "".join(CONTROLS) + "]")
 _TO_OBJECT = str.maketrans(dict.fromkeys(CONTROLS, OBJECT))
+_LINE = re.compile("[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +63,17 @@ class ShownText:
 
 def shown_text(text: str, max_block: int = MAX_BLOCK) -> ShownText:
     """How the reading view shows ``text`` (see the module docstring). Linear; run off the UI thread."""
-    long_line = re.compile(f"[^\\n]{{{max_block + 1},}}")
-    breaks = [cut for line in long_line.finditer(text) for cut in _cuts(text, line.start(), line.end(), max_block)]
+    # Line by line (one short call each, the GIL let go between them): a
+    # pattern for "a line longer than max_block" retried at every position
+    # of a 6 MB text and held the GIL for a second.
+    breaks = [
+        cut
+        for line in _LINE.finditer(text)
+        if line.end() - line.start() > max_block
+        for cut in _cuts(text, line.start(), line.end(), max_block)
+    ]
     index = Utf16Index(text, breaks)
-    found = [(m.start(), CONTROLS[m.group()]) for m in _CONTROL.finditer(text)]
+    found = [(at, CONTROLS[text[at]]) for at in find_all(_CONTROL, text)]
     shown = text.translate(_TO_OBJECT) if found else text
     if breaks:
         bounds = [0, *breaks, len(shown)]

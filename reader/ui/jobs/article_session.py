@@ -30,7 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.document import Analysis, Source
-from reader.jobs import AnalysisUpdate, HighlightSpan, RecognizerFactory
+from reader.jobs import AnalysisUpdate, HighlightSpan, RecognizerFactory, SpanChanges
 from reader.ui.jobs.worker import AnalysisWorker
 
 OFFLINE, SECOND = "offline", "bert"
@@ -69,8 +69,9 @@ class ArticleSession(QObject):
         self.source: Source | None = None
         self.analysis: Analysis | None = None
         self.spans: frozenset[HighlightSpan] = frozenset()  # the analysis' highlights (reader.jobs.highlight_spans)
-        # The highlights the analysis adds to the one shown before it, when that is all it changes (a partial result).
-        self.added: frozenset[HighlightSpan] | None = None
+        # What the analysis changes in the highlights of the one shown before it (None: not known).
+        self.changes: SpanChanges | None = None
+        self._shown_generation = -1  # the job whose every update so far was shown
         self.offline_done = False  # the offline stage's final result is shown
         self.complete = False  # the last stage has reported (or failed, or was stopped after the first)
         self.stage = ""  # the stage running now, "" when none
@@ -141,7 +142,7 @@ class ArticleSession(QObject):
         self.source = source
         self.analysis = None
         self.spans = frozenset()
-        self.added = None
+        self.changes = None
         self.offline_done = False
         self.complete = False
         self.opened.emit(source)
@@ -179,8 +180,11 @@ class ArticleSession(QObject):
             return  # a result for an article no longer shown
         self.progressed.emit(update.fraction)
         if update.stage == SECOND and not update.final:
+            self._shown_generation = -1  # its changes are against a result not shown
             return  # kept back: it covers only the start of the text
-        self.added = update.added if update.new_from and self.analysis is not None else None
+        follows = self._shown_generation == update.generation and self.analysis is not None
+        self.changes = update.changes if follows else None
+        self._shown_generation = update.generation
         self.analysis = update.analysis
         self.spans = update.spans
         if update.final and update.stage == OFFLINE:

@@ -17,6 +17,7 @@ language, font, BERT) and errors (one line) are handled.
 from __future__ import annotations
 
 import bisect
+import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
         if final:  # the reader's lexicon and corrections, applied off the UI thread (long articles)
             self.corrections.expect(analysis)
             self._corrections_task.run(self.corrections.build_session, analysis)
-        self.area.show_analysis(analysis, self.session.spans, revalidate=refresh, added=self.session.added)
+        self.area.show_analysis(analysis, self.session.spans, revalidate=refresh, changes=self.session.changes)
         if final and self._go_to_offset >= 0:
             self._go_to_mention_at(analysis, self._go_to_offset)
         if refresh:
@@ -396,6 +397,12 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
         self._maybe_ready()
+        # The results just shown live until the next ones replace them (and are
+        # freed then by reference counting: they hold no cycles). Out of the
+        # garbage collector's sight, a full collection walks only what is new:
+        # with 150,000 mentions held, one took 150-290 ms, with the GIL held, a
+        # stall of the window (measured; gc.freeze itself costs nothing).
+        gc.freeze()
 
     def _on_corrections_built(self, session: object) -> None:
         from reader.corrections.session import DocumentSession

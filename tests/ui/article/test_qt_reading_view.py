@@ -159,10 +159,13 @@ def test_successive_results_leave_exactly_the_last_ones_painted(merged, qtbot, m
     types=st.lists(st.sampled_from(TYPES), min_size=len(SPANS), max_size=len(SPANS)),
     cuts=st.lists(st.integers(1, len(SPANS) - 1), max_size=5),
     hidden=st.sets(st.sampled_from(TYPES), max_size=2),
+    wait=st.booleans(),
+    as_changes=st.booleans(),
 )
-def test_partial_results_painted_by_what_they_add(merged, qtbot, monkeypatch, types, cuts, hidden) -> None:
-    """Partial results handed over as what they add (``added``), painted while earlier ones still
-    are, with some types hidden, then a final result that changes some: exactly the last is shown."""
+def test_results_painted_by_what_they_change(merged, qtbot, monkeypatch, types, cuts, hidden, wait, as_changes) -> None:
+    """Partial results handed over as what they add (``changes``), queued while earlier ones are
+    still painted, some types hidden, then a final result that drops and retypes mentions, handed
+    over as its changes (or whole), maybe before the partial ones are painted: exactly it is shown."""
     from reader.ui.article import qt_highlighter
 
     monkeypatch.setattr(qt_highlighter, "SLICE_MS", 0)
@@ -177,10 +180,16 @@ def test_partial_results_painted_by_what_they_add(merged, qtbot, monkeypatch, ty
         chosen.update({i: types[i] for i in range(len(chosen), upto)})
         result = analysis_with(chosen)
         spans = highlight_spans(result.mentions)
-        view.set_analysis(result, spans, spans - before)  # no waiting: the queue grows as it is painted
-    qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
-    assert view.highlighted_spans() == merged(m for m in analysis_with(chosen).mentions if m.type in shown)
-    final = analysis_with({i: t for i, t in chosen.items() if i % 3})  # the final drops every third
-    view.set_analysis(final, highlight_spans(final.mentions))
+        view.set_analysis(result, spans, (spans - before, frozenset()))  # no waiting: the queue grows
+    if wait:
+        qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
+        assert view.highlighted_spans() == merged(m for m in analysis_with(chosen).mentions if m.type in shown)
+    before = highlight_spans(analysis_with(chosen).mentions)
+    # The final drops every third mention and retypes every fifth: handed over as changes or whole.
+    final = analysis_with(
+        {i: (TYPES[(TYPES.index(t) + 1) % 4] if i % 5 == 0 else t) for i, t in chosen.items() if i % 3}
+    )
+    spans = highlight_spans(final.mentions)
+    view.set_analysis(final, spans, (spans - before, before - spans) if as_changes else None)
     qtbot.waitUntil(view.painter.is_idle, timeout=5_000)
     assert view.highlighted_spans() == merged(m for m in final.mentions if m.type in shown)

@@ -8,6 +8,7 @@ reports of jobs no longer current. The window adapts the runner to Qt signals
 """
 
 from reader.jobs.job import (
+    OFFLINE_STAGE,
     PARTIAL_INTERVAL_S,
     AnalysisUpdate,
     HighlightSpan,
@@ -24,6 +25,7 @@ from reader.jobs.job import (
 from reader.jobs.runner import JobRunner, RecognizerFactory
 
 __all__ = [
+    "OFFLINE_STAGE",
     "PARTIAL_INTERVAL_S",
     "AnalysisUpdate",
     "HighlightSpan",

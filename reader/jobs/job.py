@@ -28,6 +28,9 @@ from reader.analysis.recognizer import Recognizer
 from reader.document import Analysis, Mention, Source
 from reader.errors import one_line
 
+#: The stage label of a job with the offline model (the window's first stage).
+OFFLINE_STAGE = "offline"
+
 #: Partial results are reported at most this often; the final one always is.
 PARTIAL_INTERVAL_S = 0.15
 #: ... and, on a long article, at most once per this many seconds per mention

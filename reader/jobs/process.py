@@ -243,9 +243,13 @@ def _main_module_hidden() -> Iterator[None]:
 
 
 class AnalysisProcess:
-    """One analysis child process; ``on_report`` is called on a reader thread."""
+    """One analysis child process; ``on_report`` is called on a reader thread.
 
-    def __init__(self, on_report: Callable[[Report], None]) -> None:
+    Without ``on_report`` (a process started before anyone listens:
+    ``prestart``), reports wait until ``attach`` gives one.
+    """
+
+    def __init__(self, on_report: Callable[[Report], None] | None) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a running Qt app
         self._connection, child_end = context.Pipe()
         self._wanted = context.Value("q", -1, lock=False)
@@ -256,6 +260,10 @@ class AnalysisProcess:
             self._process.start()
         child_end.close()
         self._on_report = on_report
+        self._waiting: list[Report] = []  # reports that came before anyone listened
+        self._listening = threading.Lock()
+        self._delivering = threading.Lock()
+        self.early_job: Job | None = None  # the job prestart sent, until a runner takes it over
         self._current = -1
         self._sources: dict[int, Source] = {}  # generation → Source, to rebuild analyses
         self._rebuilder: Rebuilder | None = None  # the job running's (see Rebuilder)
@@ -271,6 +279,28 @@ class AnalysisProcess:
         self._sources = {generation: job.source} if job.source is not None else {}
         self._wanted.value = generation
         self._connection.send(("job", generation, job))
+
+    def attach(self, on_report: Callable[[Report], None]) -> None:
+        """Listen from now on: the reports that waited come first, in order, on another thread
+        (never the caller's: it is still submitting the job they answer)."""
+        with self._listening:
+            self._on_report = on_report
+        threading.Thread(target=self._report, args=(None,), name="analysis-waiting", daemon=True).start()
+
+    def _report(self, report: Report | None) -> None:
+        """Hand ``report`` (None: only those waiting) on, after any still waiting, one thread at a time."""
+        with self._delivering:
+            with self._listening:
+                on_report = self._on_report
+                if on_report is None:
+                    if report is not None:
+                        self._waiting.append(report)
+                    return
+                waiting, self._waiting = self._waiting, []
+            for earlier in waiting:
+                on_report(earlier)
+            if report is not None:
+                on_report(report)
 
     def warm_up(self) -> None:
         """Load the model now (the child is idle): the first article is analyzed sooner."""
@@ -303,7 +333,7 @@ class AnalysisProcess:
                 message = self._connection.recv()
             except (EOFError, OSError):
                 if self._current >= 0 and self._wanted.value == self._current:
-                    self._on_report(JobFailed(self._current, "the analysis process stopped unexpectedly"))
+                    self._report(JobFailed(self._current, "the analysis process stopped unexpectedly"))
                 return
             if isinstance(message, Loaded) and message.generation == self._current:
                 self._sources = {message.generation: message.source}
@@ -324,4 +354,32 @@ class AnalysisProcess:
                 except ValueError:  # a result missed: never expected, but the next full one mends it
                     continue
                 message = AnalysisUpdate(generation, fraction, analysis, final, stage, new_from=new_from)
-            self._on_report(message)
+            self._report(message)
+
+
+#: The generation of the job ``prestart`` sends: the first a ``JobRunner`` gives.
+FIRST_GENERATION = 1
+_prestarted: AnalysisProcess | None = None
+
+
+def prestart(job: Job) -> None:
+    """Start the analysis process now and send it ``job``, before anyone listens.
+
+    The app calls it first thing when launched on a file, before Qt is even
+    imported: the child reads the file and loads the model while the window
+    is built (half a second), instead of after. The window's ``JobRunner``
+    takes the process over (``take_prestarted``); when its first job is this
+    one, it is not sent again.
+    """
+    global _prestarted
+    process = AnalysisProcess(None)
+    process.submit(FIRST_GENERATION, job)
+    process.early_job = job
+    _prestarted = process
+
+
+def take_prestarted() -> AnalysisProcess | None:
+    """The process ``prestart`` started, once (None if none, or if it died)."""
+    global _prestarted
+    process, _prestarted = _prestarted, None
+    return process if process is not None and process.is_alive() else None

@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 from reader.analysis.recognizer import Recognizer
 from reader.jobs.job import AnalysisUpdate, HighlightSpan, Job, Report, ends_job, highlight_spans, run_job
-from reader.jobs.process import AnalysisProcess
+from reader.jobs.process import FIRST_GENERATION, AnalysisProcess, take_prestarted
 
 #: Builds the recognizer for a job, on the runner's thread (loading a model is slow).
 #: Returning None means the pipeline's default (offline) recognizer.
@@ -69,7 +69,14 @@ class JobRunner:
         self._wanted = -1
         if self._use_process and recognizer_factory is None:
             try:
-                self._ensure_process().submit(generation, job)
+                process = self._ensure_process()
+                early, process.early_job = process.early_job, None
+                if early is not None and early == job and generation == FIRST_GENERATION:
+                    return generation  # prestarted with this very job: it runs already
+                if early is not None and generation == FIRST_GENERATION:
+                    with self._lock:  # the child runs another job as that generation: skip past it
+                        self._generation = generation = FIRST_GENERATION + 1
+                process.submit(generation, job)
                 return generation
             except (OSError, ValueError, RuntimeError):
                 # No child process here (a sandbox, a broken pipe): the thread still works.
@@ -125,7 +132,10 @@ class JobRunner:
 
     def _ensure_process(self) -> AnalysisProcess:
         if self._process is None or not self._process.is_alive():
-            self._process = AnalysisProcess(self._deliver)
+            early = take_prestarted() if self._process is None else None
+            if early is not None:
+                early.attach(self._deliver)
+            self._process = early or AnalysisProcess(self._deliver)
         return self._process
 
     def _ensure_thread(self) -> None:

@@ -61,6 +61,13 @@ def run(
         except LoadError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
+    if file:
+        # Before Qt is imported: the analysis process reads the file and loads
+        # the model while the window is built (its runner takes the job over).
+        from reader.jobs import OFFLINE_STAGE, Job
+        from reader.jobs.process import prestart
+
+        prestart(Job(path=str(file), encoding=encoding, stage=OFFLINE_STAGE))
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+import time
 
 from reader.document import Source
 from reader.jobs import AnalysisUpdate, Job, JobRunner, JobStopped, Loaded, highlight_spans
@@ -121,3 +122,41 @@ def test_each_result_comes_with_what_it_changes_in_the_highlights(until, words) 
         if not after.final:
             assert after.new_from == len(before.analysis.mentions) and not removed
     assert updates[-1].final and updates[-1].new_from == 0
+
+
+def test_a_prestarted_process_runs_the_first_job_once(until) -> None:
+    """``prestart`` (the app, before Qt is imported) sends the file's job; the runner takes the process
+    over, does not send that job again, and gets its reports, those that came before it listened too."""
+    from reader.jobs.process import prestart
+
+    job = Job(path=str(SAMPLE), stage="offline")
+    prestart(job)
+    time.sleep(0.5)  # the child may well have read the file already
+    reports: list = []
+    runner = JobRunner(reports.append)
+    try:
+        assert runner.submit(job) == 1
+        until(lambda: finals(reports), timeout_s=120)
+        assert isinstance(reports[0], Loaded) and reports[0].generation == 1
+        assert [type(r).__name__ for r in reports].count("Loaded") == 1  # read once
+        assert finals(reports)[0].generation == 1
+    finally:
+        runner.close()
+
+
+def test_a_prestarted_job_not_asked_for_is_dropped(until, tmp_path) -> None:
+    from reader.jobs.process import prestart
+
+    other = tmp_path / "other.txt"
+    other.write_text(TEXT, encoding="utf-8")
+    prestart(Job(path=str(SAMPLE), stage="offline"))
+    reports: list = []
+    runner = JobRunner(reports.append)
+    try:
+        generation = runner.submit(Job(path=str(other), stage="offline"))
+        assert generation == 2  # past the prestarted job's number
+        until(lambda: finals(reports), timeout_s=120)
+        assert {r.generation for r in reports} == {2}
+        assert reports[0].source.path.endswith("other.txt")
+    finally:
+        runner.close()

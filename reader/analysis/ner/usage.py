@@ -26,14 +26,13 @@ be written only costs the time.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import math
-import os
-import sys
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+
+from reader.analysis.cache import default_cache_dir, write_quietly
 
 #: Suffixes a common noun or adjective takes and a name rarely does.
 SUFFIXES = ("ه", "ها", "هم", "هما", "ي", "نا", "كم", "ات", "ين", "ون", "يه")
@@ -66,20 +65,24 @@ class WordUsage:
     @classmethod
     def from_wordfreq(cls, cache_dir: Path | None = None) -> WordUsage | None:
         """The table from the installed wordfreq, through the cache; None without wordfreq."""
-        try:
-            from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
 
-            import wordfreq
-        except ImportError:
+        try:
+            installed = version("wordfreq")  # not importing it: 0.15 s of imports a cached table does not need
+        except PackageNotFoundError:
             return None
         folder = default_cache_dir() if cache_dir is None else cache_dir
-        cache = folder / f"word-usage-ar-wordfreq-{version('wordfreq')}.marshal"
+        cache = folder / f"word-usage-ar-wordfreq-{installed}.marshal"
         try:
             return cls(marshal.loads(cache.read_bytes()))
         except (OSError, EOFError, ValueError, TypeError):
             pass
+        try:
+            import wordfreq
+        except ImportError:
+            return None
         usage = cls.from_frequencies(wordfreq.get_frequency_dict("ar", "large"))
-        _write_quietly(cache, marshal.dumps(usage._log))
+        write_quietly(cache, marshal.dumps(usage._log))
         return usage
 
     def __len__(self) -> int:
@@ -122,24 +125,3 @@ def band(value: float, edges: tuple[float, ...]) -> str:
         if value < edge:
             return str(k)
     return str(len(edges))
-
-
-def default_cache_dir() -> Path:
-    """The per-user cache folder: XDG on Linux, Caches on macOS, LOCALAPPDATA on Windows."""
-    if sys.platform == "win32":
-        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Caches"
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "arabic-reader"
-
-
-def _write_quietly(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically; a read-only or full disk only loses the cache."""
-    from reader.io.errors import WriteError
-    from reader.io.write import write_atomic
-
-    with contextlib.suppress(OSError, WriteError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)

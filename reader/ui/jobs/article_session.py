@@ -30,10 +30,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.document import Analysis, Source
-from reader.jobs import AnalysisUpdate, HighlightSpan, RecognizerFactory, SpanChanges
+from reader.jobs import OFFLINE_STAGE, AnalysisUpdate, HighlightSpan, RecognizerFactory, SpanChanges
 from reader.ui.jobs.worker import AnalysisWorker
 
-OFFLINE, SECOND = "offline", "bert"
+OFFLINE, SECOND = OFFLINE_STAGE, "bert"
 
 
 class ArticleSession(QObject):

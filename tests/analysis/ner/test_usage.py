@@ -1,6 +1,7 @@
 """Corpus-usage features (wordfreq): folding, bands, the cache, and what they say about names."""
 
 import builtins
+import importlib.metadata
 import math
 
 import pytest
@@ -69,6 +70,24 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path):
     assert cache.stat().st_size > 1_000_000  # written again
 
 
+def test_a_cached_table_is_read_without_importing_wordfreq(tmp_path):
+    """Importing wordfreq (and ftfy, langcodes) costs 0.15 s at every start: only a missing cache needs it."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("wordfreq")
+    WordUsage.from_wordfreq(tmp_path)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.analysis.ner.usage import WordUsage\n"
+        "assert len(WordUsage.from_wordfreq(Path(sys.argv[1]))) > 400_000\n"
+        "print('wordfreq' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path):
     pytest.importorskip("wordfreq")
     blocker = tmp_path / "not-a-folder"
@@ -84,7 +103,15 @@ def test_without_wordfreq_the_model_says_what_to_install(monkeypatch):
             raise ImportError("no wordfreq")
         return real_import(name, *args, **kwargs)
 
+    real_version = importlib.metadata.version
+
+    def not_installed(name):
+        if name == "wordfreq":
+            raise importlib.metadata.PackageNotFoundError(name)
+        return real_version(name)
+
     monkeypatch.setattr(builtins, "__import__", no_wordfreq)
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
     assert WordUsage.from_wordfreq() is None
     usage.shared_word_usage.cache_clear()
     try:

@@ -665,6 +665,12 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
         <translation>المقالات ({suffixes});;كل الملفات (*)</translation>
     </message>
     <message>
+        <source>{name} already exists.
+Do you want to replace it?</source>
+        <translation>{name} موجود بالفعل.
+هل تريد استبداله؟</translation>
+    </message>
+    <message>
         <source>No file is open.</source>
         <translation>لا يوجد ملف مفتوح.</translation>
     </message>
@@ -1016,6 +1022,36 @@ ANERcorp is licensed under CC BY-SA 4.0, and so is the model trained on it.</sou
     <message>
         <source>Mention in context</source>
         <translation>الذكر في سياقه</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>{description}: a control character, shown and not obeyed</source>
+        <translation>{description}: محرف تحكم، يُعرض ولا يُطبَّق</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Open an Arabic article to see its people, places, organizations and figures.</source>
+        <translation>افتح مقالًا عربيًا لترى من فيه من أشخاص وأماكن ومنظمات وأرقام.</translation>
+    </message>
+    <message>
+        <source>Open an Article…</source>
+        <translation>فتح مقال…</translation>
+    </message>
+    <message>
+        <source>Text, HTML or Markdown (Ctrl+O)</source>
+        <translation>نص أو HTML أو Markdown (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Recent articles</source>
+        <translation>المقالات الأخيرة</translation>
+    </message>
+    <message>
+        <source>Or drop an article here.</source>
+        <translation>أو أفلت مقالًا هنا.</translation>
     </message>
 </context>
 </TS>

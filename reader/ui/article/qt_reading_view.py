@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from reader.document import Analysis, Mention, Source
 from reader.entity_types import TYPE_ORDER, EntityType
-from reader.invisible import CONTROLS
+from reader.invisible import CONTROLS, show_controls
 from reader.jobs import HighlightSpan, SpanChanges
 from reader.ui.article.offsets import Utf16Index
 from reader.ui.article.qt_highlighter import HighlightPainter, highlighted_spans
@@ -510,7 +510,7 @@ class ReadingView(QPlainTextEdit):
                 name = self._analysis.entity(mention.entity).name
         color = type_color(mention.type).name()
         label = type_label(mention.type)
-        text = f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(name)}</span>'
+        text = f'<span style="color:{color}">■</span> <b>{_escape(label)}</b>: <span dir="rtl">{_escape(show_controls(name))}</span>'
         origin = {"correction": self.tr("corrected by you"), "lexicon": self.tr("from your lexicon")}
         if mention.source in origin:
             text += f"<br><i>{_escape(origin[mention.source])}</i>"

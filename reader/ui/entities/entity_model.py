@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon
 
 from reader.document import Analysis, Entity
 from reader.entity_types import TYPE_ORDER, EntityType
+from reader.invisible import show_controls
 from reader.ui.i18n import type_label
 from reader.ui.settings import PANEL_SORTS
 from reader.ui.theme import swatch_icon, type_color
@@ -294,9 +295,9 @@ class EntityTreeModel(QAbstractItemModel):
 
     def _entity_data(self, entity: Entity, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
-            return _rtl(entity.name) if column == 0 else str(entity.count)
+            return _rtl(show_controls(entity.name)) if column == 0 else str(entity.count)
         if role == Qt.ItemDataRole.ToolTipRole:
-            variants = "، ".join(entity.variants)
+            variants = show_controls("، ".join(entity.variants))
             return self.tr("%n mentions", "", entity.count) + (f"\n{variants}" if variants else "")
         if role == ENTITY_ID_ROLE:
             return entity.id
@@ -348,5 +349,5 @@ class EntityTreeModel(QAbstractItemModel):
         if end < len(text):
             space = text.rfind(" ", mention.end, end)
             end = space if space != -1 else end
-        body = " ".join(text[start:end].split())
+        body = show_controls(" ".join(text[start:end].split()))  # a bidi control as ‹RLO›, never obeyed
         return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.actions import set_icon
 
-#: The page's column: wide enough for a path, narrow enough to read at a glance.
+# The page's column: wide enough for a path, narrow enough to read at a glance.
 COLUMN_WIDTH = 520
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -94,3 +94,18 @@ def test_filter_and_hidden_types(qapp) -> None:
     model.set_enabled_types({EntityType.PERSON})
     assert model.group_types() == [EntityType.PERSON]
     assert not model.index_of_entity("g1").isValid()
+
+
+def test_bidi_controls_in_names_and_snippets_are_shown_as_labels(qapp) -> None:
+    """A control in the text around a mention (or in a name) would reorder the panel's row:
+    it is shown as its label, like the reading view shows it."""
+    text = "نقل الملف \u202egnp.exe\u202c إلى الموصل"
+    start = text.index("الموصل")
+    mention = Mention(start, start + 6, EntityType.PLACE, "الموصل", "g1")
+    result = Analysis(Source(text), (mention,), (Entity("g1", EntityType.PLACE, "الموصل\u2067", ("الموصل",), (0,)),))
+    model = EntityTreeModel()
+    model.set_analysis(result)
+    entity = model.index_of_entity("g1")
+    assert entity.data().strip("\u202b\u202c") == "الموصل‹RLI›"
+    snippet = model.index(0, 0, entity).data()
+    assert "‹RLO›gnp.exe‹PDF›" in snippet and "\u202e" not in snippet

@@ -333,4 +333,7 @@ class Cache:
 
 
 def _resolved(path: str | Path) -> str:
-    return str(Path(path).expanduser().resolve())
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): as given
+        return str(Path(path).expanduser().absolute())

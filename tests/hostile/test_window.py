@@ -24,14 +24,20 @@ from reader.invisible import CONTROLS
 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
-    from reader.ui.app import make_window
+    """The reader window with the offline model (no theme or language installed on the app)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
 
-    shown = make_window(qapp, settings_path=str(tmp_path_factory.mktemp("settings") / "s.ini"), interactive=False)
+    from reader.ui.settings import Cache, Preferences, open_settings
+    from reader.ui.window.main_window import MainWindow
+
+    settings = open_settings(str(tmp_path_factory.mktemp("settings") / "s.ini"))
+    shown = MainWindow(Preferences(settings), Cache(settings), interactive=False, allow_bert=False)
     shown.resize(900, 600)
     shown.show()
     yield shown
     shown.close()
     shown.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def merged(mentions) -> list[tuple[int, int, object]]:

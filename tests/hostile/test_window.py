@@ -40,17 +40,6 @@ def window(qapp, tmp_path_factory):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def merged(mentions) -> list[tuple[int, int, object]]:
-    """Mention spans as the document holds them: touching spans of one type read as one."""
-    spans: list[tuple[int, int, object]] = []
-    for m in mentions:
-        if spans and spans[-1][1] == m.start and spans[-1][2] is m.type:
-            spans[-1] = (spans[-1][0], m.end, m.type)
-        else:
-            spans.append((m.start, m.end, m.type))
-    return spans
-
-
 def units(text: str) -> list[str]:
     data = text.encode("utf-16-le", "surrogatepass")
     return [data[i : i + 2].decode("utf-16-le", "surrogatepass") for i in range(0, len(data), 2)]
@@ -81,5 +70,6 @@ def test_window(case: Case, window, tmp_path: Path, qtbot) -> None:
         expected = "\ufffc" if char in CONTROLS else "\u2029" if char == "\n" else char
         assert document[position : position + len(units(char))] == units(expected), offset
     assert len(document) == index.utf16_length
-    assert view.highlighted_spans() == merged(window.analysis.mentions)
+    highlighted = {(i, t) for start, end, t in view.highlighted_spans() for i in range(start, end)}
+    assert highlighted == {(i, m.type) for m in window.analysis.mentions for i in range(m.start, m.end)}
     assert window.pages.currentWidget() is window.area

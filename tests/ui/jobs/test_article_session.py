@@ -117,6 +117,34 @@ def test_second_stage_replaces_the_offline_results_when_it_ends(qtbot, make_sess
     assert "الحشد الشعبي" in organizations
 
 
+def test_changes_are_handed_on_only_against_the_results_shown(
+    qtbot, make_session, sample, gazetteer, second_model
+) -> None:
+    """A result's changes to the highlights are against the job's previous result: the window gets
+    them when it showed that one, and the whole set after kept-back results (the second stage's)."""
+    from reader.jobs import highlight_spans
+
+    session = make_session(first=gazetteer(delay_s=0.06, chunk_tokens=40), second=second_model(0.06))
+    handed: list[tuple[str, bool, object]] = []
+    shown = frozenset()
+
+    def on_analyzed(analysis, final) -> None:
+        nonlocal shown
+        changes = session.changes
+        if changes is not None:  # what the view paints must be exactly the new result
+            added, removed = changes
+            assert (shown - removed) | added == highlight_spans(analysis.mentions)
+        handed.append((analysis.recognizer, final, changes is not None))
+        shown = session.spans
+
+    session.analyzed.connect(on_analyzed)
+    session.open(sample)
+    qtbot.waitUntil(lambda: session.complete, timeout=30_000)
+    offline = [h for h in handed if h[0] == "test gazetteer"]
+    assert len(offline) > 2 and not offline[0][2] and all(h[2] for h in offline[1:])
+    assert handed[-1] == ("second model", True, False)  # after its kept-back partial results: whole
+
+
 def test_stopping_the_second_stage_keeps_the_offline_results(qtbot, make_session, sample, second_model) -> None:
     second = second_model(delay_s=0.3)
     session = make_session(second=second)

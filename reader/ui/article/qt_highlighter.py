@@ -45,6 +45,7 @@ from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextDocument, Q
 
 from reader.entity_types import EntityType
 from reader.jobs import HighlightSpan
+from reader.ui.article.disposal import Disposal
 from reader.ui.article.offsets import Utf16Index
 from reader.ui.theme import highlight_colors
 
@@ -124,6 +125,7 @@ class HighlightPainter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._paint_slice)
+        self.disposal = Disposal(self)
 
     # --- what to show
 
@@ -137,8 +139,10 @@ class HighlightPainter(QObject):
         self._index = index
         self._complete = complete
         self._deferred = False
-        self._painted.clear()
-        self._wanted.clear()
+        if self._painted or self._wanted or self._queue:
+            # Let go of a long article's highlights a slice at a time (disposal.py).
+            self.disposal.later(self._painted, self._wanted, self._queue)
+        self._painted, self._wanted = set(), set()
         self._queue = []
         self._next = 0
         self._timer.stop()

@@ -154,6 +154,8 @@ class ReadingView(QPlainTextEdit):
 
     def set_source(self, source: Source | None) -> None:
         """Show ``source``'s text (no highlights until ``set_analysis``)."""
+        if self._analysis is not None:  # a long article's mentions are let go of a slice at a time
+            self.painter.disposal.later(self._analysis.mentions, self._analysis.entities, self._spans)
         self._source = source
         self._analysis = None
         self._find_spans = []
@@ -164,7 +166,7 @@ class ReadingView(QPlainTextEdit):
         document = self.shown.show(source.text if source is not None else "")
         old = self.document()
         self.setDocument(document)
-        old.deleteLater()
+        self.painter.disposal.document(old)  # emptied a slice at a time, then deleted
         self.painter.reset(document, self._index, complete=False)
         self._apply_font()
         self.marks.set_marks([], QColor())

@@ -31,6 +31,7 @@ scratch folder that is removed at the end.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import os
 import statistics
@@ -384,7 +385,7 @@ def _run(cases: list[str], sizes: list[int], runs: int, folder: Path) -> None:
     window.close()
     window.preferences.settings.sync()
     for label, correction_runs in corrections.items():
-        medians.append(lambda label=label, c=correction_runs: f"{label}: {_correction_line(*_medians(c))}")
+        medians.append(functools.partial(str, f"{label}: {_correction_line(*_medians(correction_runs))}"))
     _print_medians(runs, medians, results)
 
 

@@ -87,6 +87,8 @@ def _formats(dark: bool) -> dict[str, QTextCharFormat]:
             style = t.value if source == "model" else f"{t.value}:{source}"
             formats[style] = highlight_format(t, dark, source)
     return formats
+
+
 def plain_format() -> QTextCharFormat:
     """What clearing a highlight merges in: no background, no underline, no type."""
     fmt = QTextCharFormat()
@@ -176,7 +178,7 @@ class HighlightPainter(QObject):
         article's results cost what they change, not what they hold."""
         values = {EntityType(t).value for t in enabled}
         every = len(values) == len(EntityType)
-        new = set(added) if every else {span for span in added if span[2] in values}
+        new = set(added) if every else {span for span in added if span[2].partition(":")[0] in values}
         gone = removed & self._wanted
         self._wanted -= gone
         self._wanted |= new

@@ -111,6 +111,8 @@ class ArticleSession(QObject):
         """The analysis shown from now on: the model's as the reader corrected it (what exports write)."""
         self.analysis = analysis
         self.spans = spans
+        self.changes = None
+        self._shown_generation = -1  # a job's next result changes its own last one, not this
 
     def reload_model(self) -> None:
         """The model in use changed (the reader's own, or back to the shipped one): load it

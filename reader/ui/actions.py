@@ -13,11 +13,15 @@ class) so Qt's translation tools find each string in its own context.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from reader.ui.icon_cache import IconCache
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
@@ -42,15 +46,33 @@ def icon(name: str, theme_name: str = "") -> QIcon:
     """A qtawesome icon (``"fa6s.folder-open"``), else the desktop theme's ``theme_name``, else none.
 
     qtawesome draws from bundled icon fonts, so icons look the same on every
-    desktop; the fallback covers a broken or missing qtawesome.
+    desktop; the fallback covers a broken or missing qtawesome. Its pictures
+    are saved the first time and read from then on (``icon_cache``): a launch
+    then never imports qtawesome.
     """
+    cached = icon_cache().load(name)
+    if cached is not None:
+        return cached
     try:
         import qtawesome
 
         found: QIcon = qtawesome.icon(name)
-        return found
     except Exception:
         return QIcon.fromTheme(theme_name) if theme_name else QIcon()
+    icon_cache().store(name, found)
+    return found
+
+
+_ICON_CACHE: list[IconCache] = []
+
+
+def icon_cache() -> IconCache:
+    """The icons saved between runs (``icon_cache.IconCache``), in the app's cache folder."""
+    if not _ICON_CACHE:
+        from reader.ui.i18n import app_cache_dir
+
+        _ICON_CACHE.append(IconCache(app_cache_dir() / "icons"))
+    return _ICON_CACHE[0]
 
 
 def set_icon(target: QAction | QAbstractButton, name: str, theme_name: str = "") -> None:
@@ -66,12 +88,10 @@ def refresh_icons(root: QObject) -> int:
     (and caches it): after a switch to the dark theme, icons made in the
     light one would stay dark on dark.
     """
-    try:
-        import qtawesome
-
-        qtawesome.reset_cache()
-    except Exception:
-        pass  # the theme's icons: nothing cached
+    qtawesome = sys.modules.get("qtawesome")  # not imported when every icon came from the saved ones
+    if qtawesome is not None:
+        with contextlib.suppress(Exception):
+            qtawesome.reset_cache()
     targets: list[QAction | QAbstractButton] = [*root.findChildren(QAction), *root.findChildren(QAbstractButton)]
     count = 0
     for target in targets:

@@ -100,9 +100,15 @@ def html_page(words: int, folder: Path) -> Path:
 
 
 def _scratch_env(folder: Path) -> dict[str, str]:
-    """The environment of a launched app: its settings in ``folder``, not the user's."""
+    """The environment of a launched app: its settings in ``folder``, not the user's.
+
+    Python's compiled bytecode is kept, as in an installed app (pip compiles
+    it, the bundle ships it): without it (``PYTHONDONTWRITEBYTECODE`` set) a
+    launch compiles every module again, 0.13–0.18 s of it.
+    """
     env = dict(os.environ)
     env["XDG_CONFIG_HOME"] = str(folder / "config")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

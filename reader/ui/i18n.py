@@ -98,11 +98,15 @@ def type_label(entity_type: EntityType) -> str:
     return style(entity_type).label_en
 
 
-def default_cache_dir() -> Path:
-    """Where compiled translations go: the app's cache folder (or the temp folder if none)."""
+def app_cache_dir() -> Path:
+    """The app's cache folder (or one in the temp folder if there is none)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    base = Path(location) if location else Path(tempfile.gettempdir()) / "arabic-reader"
-    return base / "translations"
+    return Path(location) if location else Path(tempfile.gettempdir()) / "arabic-reader"
+
+
+def default_cache_dir() -> Path:
+    """Where compiled translations go."""
+    return app_cache_dir() / "translations"
 
 
 def lrelease_command() -> list[str] | None:

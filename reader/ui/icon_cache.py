@@ -148,6 +148,6 @@ def _strip_png(icon: QIcon, ratio: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    strip.save(buffer, b"PNG")
+    strip.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 takes str
     buffer.close()
     return bytes(data.data())

@@ -17,9 +17,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 
 import pytest
-from test_corpus import INPUT_CASES, Case, prepare
 
 from reader.invisible import CONTROLS
+
+from .test_corpus import INPUT_CASES, Case, prepare
 
 
 @pytest.fixture(scope="module")

@@ -172,14 +172,14 @@ def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Mi
                 continue
             step = migrations[target - 1]
             if isinstance(step, str):
-                for statement in _statements(step):
+                for statement in statements(step):
                     connection.execute(statement)
             else:
                 step(connection)
             connection.execute(f"PRAGMA user_version = {target:d}")
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """The statements of an SQL script (``executescript`` would commit the transaction it runs in)."""
     statements, pending = [], ""
     for line in script.splitlines(keepends=True):

@@ -1,4 +1,9 @@
-"""``arabic-reader index PATH... [--library DB] [--jobs N]``: add files and folders to the library.
+"""``arabic-reader index PATH... [--library DB] [--jobs N] [--no-user-data]``: add files and folders to the library.
+
+Articles are analyzed as ``analyze`` does: with the user's lexicon,
+corrections and accepted model, or, with ``--no-user-data``, the shipped
+model's bare output. Unchanged articles whose user data changed since they
+were indexed get it applied again without running the model.
 
 Prints a progress bar on a terminal (plain progress lines otherwise), one
 line per file that cannot be indexed, and GUIDE.md's summary line on
@@ -31,13 +36,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", type=_jobs, default=None, metavar="N", help="analysis processes (default: the number of cores)"
     )
+    parser.add_argument(
+        "--no-user-data",
+        action="store_true",
+        help="the bare model output: without your lexicon, your corrections or your trained model",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not os.path.lexists(path):
             raise UserError(f"cannot index {path!r}: no such file or folder")
-    indexer = Indexer(args.paths, args.library, jobs=args.jobs, warn=warn)
+    user_data = None
+    if not args.no_user_data:
+        from reader.corrections.store import read_user_data
+
+        user_data = read_user_data(warn=warn)
+    indexer = Indexer(args.paths, args.library, jobs=args.jobs, user_data=user_data, warn=warn)
     progress = _Progress(sys.stderr.isatty())
     try:
         summary = None
@@ -53,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
     assert summary is not None
     if summary.removed:
         print(f"removed {summary.removed} articles whose files are gone or unreadable", file=sys.stderr)
+    if summary.updated:
+        print(
+            f"applied your corrections and lexicon again to {summary.updated} unchanged articles"
+            " (counted as analyzed; the model did not run)",
+            file=sys.stderr,
+        )
     print(summary.line())
     return 0
 
@@ -64,7 +85,7 @@ class _Progress:
         self.bar: Any = None  # a tqdm bar, made on the first file (tqdm is imported only for a terminal)
         self.terminal = terminal
         self.last_line = time.monotonic()
-        self.counts = {"analyzed": 0, "unchanged": 0, "failed": 0}
+        self.counts = {"analyzed": 0, "updated": 0, "unchanged": 0, "failed": 0}
 
     def file(self, event: FileIndexed) -> None:
         if event.status in self.counts:

@@ -10,7 +10,8 @@ the library) calls one function::
 
 Modules: ``kinds`` (the six corrections), ``lexicon`` (always/never entries
 and how they match), ``engine`` (applying both, with the invariants kept),
-``store`` (the SQLite database in the data folder), ``learn`` (retraining
+``store`` (the SQLite database in the data folder), ``snapshot`` (its
+content as plain data, for the library), ``learn`` (retraining
 the offline model on the corrected articles).
 """
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from reader.corrections.engine import CorrectedState, Corrector, apply
     from reader.corrections.kinds import Correction, CorrectionError, Mark, Merge, Rename, Retype, Split, Unmark
     from reader.corrections.lexicon import Lexicon, LexiconEntry
+    from reader.corrections.snapshot import UserData
     from reader.corrections.store import UserStore
     from reader.document import Analysis
 
@@ -39,6 +41,7 @@ __all__ = [
     "Retype",
     "Split",
     "Unmark",
+    "UserData",
     "UserStore",
     "apply",
     "apply_user_data",
@@ -61,6 +64,7 @@ _HOME = {
     "Lexicon": "lexicon",
     "LexiconEntry": "lexicon",
     "UserStore": "store",
+    "UserData": "snapshot",
 }
 
 
@@ -71,7 +75,7 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(f"reader.corrections.{module}"), name)
 
 
-def apply_user_data(analysis: Analysis, store: UserStore | None) -> Analysis:
+def apply_user_data(analysis: Analysis, store: UserStore | UserData | None) -> Analysis:
     """``analysis`` — the model's, as ``reader.analysis.pipeline.analyze`` returns it —
     with the user's lexicon and the corrections of its document applied.
 
@@ -80,6 +84,8 @@ def apply_user_data(analysis: Analysis, store: UserStore | None) -> Analysis:
     of the result has a ``source`` (``"model"``, ``"lexicon"``,
     ``"correction"``); the invariants of ``check_analysis`` hold. With
     ``store`` None (no usable database) the analysis is returned unchanged.
+    ``store`` may also be a ``UserData``: the store's data read at one moment
+    (``UserStore.snapshot``), as the library's worker processes apply it.
     Cheap when the user has no data: the lexicon is compiled once per change.
     """
     if store is None:

@@ -30,9 +30,11 @@ from pathlib import Path
 from reader.corrections.engine import apply
 from reader.corrections.kinds import Correction, CorrectionError, from_record, to_record
 from reader.corrections.lexicon import Lexicon, LexiconEntry, entry_key
+from reader.corrections.snapshot import UserData
 from reader.document import Analysis, Source, document_key
 from reader.entity_types import EntityType
-from reader.storage import Migration, data_dir, open_database, transaction
+from reader.errors import one_line
+from reader.storage import Migration, StorageError, data_dir, open_database, transaction
 
 FILE_NAME = "corrections.sqlite3"
 
@@ -262,6 +264,19 @@ class UserStore:
         readable = _readable([row[1:]])
         return readable[0] if readable else None
 
+    def snapshot(self) -> UserData:
+        """The lexicon and every document's active corrections, read in one transaction."""
+        with transaction(self.connection):
+            entries = self.lexicon_entries()
+            rows = self.connection.execute(
+                "SELECT d.key, c.kind, c.data FROM correction c JOIN document d ON d.id = c.document "
+                "WHERE c.undone = 0 ORDER BY d.id, c.id"
+            ).fetchall()
+        records: dict[str, list[tuple[str, str]]] = {}
+        for key, kind, data in rows:
+            records.setdefault(key, []).append((kind, data))
+        return UserData(entries, {key: _readable(found) for key, found in records.items()})
+
     def documents(self) -> list[StoredDocument]:
         """Every document with at least one active correction, most recently corrected first."""
         out = []
@@ -301,6 +316,25 @@ class UserStore:
     def accept_learn_run(self, run: int) -> None:
         with transaction(self.connection):
             self.connection.execute("UPDATE learn_run SET accepted = 1 WHERE id = ?", (run,))
+
+
+def read_user_data(path: str | Path | None = None, *, warn: Callable[[str], None]) -> UserData:
+    """The user's data now (``UserStore.snapshot``), for work that must go on whatever happens to it.
+
+    No store yet: empty data, and none is created. A damaged store is set
+    aside and a fresh one started (``warn`` gets one line); a store that
+    cannot be read at all costs one line and gives empty data: the caller
+    carries on with the model's analysis, as ``analyze`` does.
+    """
+    try:
+        where = Path(path) if path is not None else UserStore.default_path(create=False)
+        if not where.exists():
+            return UserData()
+        with UserStore.open(where, warn=warn) as store:
+            return store.snapshot()
+    except (StorageError, sqlite3.Error) as error:
+        warn(f"cannot read your corrections and lexicon ({one_line(error)}); going on without them")
+        return UserData()
 
 
 def _readable(rows: Iterable[tuple[str, str]]) -> list[Correction]:

@@ -11,7 +11,13 @@ what is done. The run:
 3. hashes every file and compares with the library: same bytes and same
    analyzer → unchanged, else analyzed (``reader.library.worker``), in a
    pool of ``jobs`` processes (spawned: no Qt or threads are inherited);
-4. writes results in batched transactions (``reader.library.store``),
+4. applies the user's data (``user_data``: lexicon and corrections, read
+   once for the run) again where it changed since an unchanged article was
+   indexed, from the model's stored mentions, without running the model:
+   an article with other corrections, and, when the lexicon changed, the
+   articles whose text holds a word of an entry added, removed or changed
+   (found with the full-text index; the others only note the new lexicon);
+5. writes results in batched transactions (``reader.library.store``),
    reporting each file once its rows are committed, and refreshes the
    entity statistics every few seconds and at the end.
 
@@ -27,29 +33,36 @@ import os
 import sqlite3
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import one_line
 from reader.io import LoadError
 from reader.io.loader import read_bytes
-from reader.library import store
+from reader.library import store, userstate
 from reader.library.schema import open_library
 from reader.library.worker import (
-    Adjust,
     AnalyzedArticle,
     FailedFile,
+    Readjusted,
     analyze_file,
     analyze_in_worker,
     analyzer_name,
     file_hash,
     init_worker,
+    readjust,
+    readjust_in_worker,
 )
 from reader.storage import StorageError, transaction
+
+if TYPE_CHECKING:
+    from reader.corrections import UserData
 
 #: What a folder's articles are called.
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
@@ -62,7 +75,8 @@ REFRESH_SECONDS = 5.0
 
 @dataclass(frozen=True, slots=True)
 class FileIndexed:
-    """One file settled: ``status`` is analyzed, unchanged, failed or removed."""
+    """One file settled: ``status`` is analyzed, updated (the user's data applied again,
+    the model not run), unchanged, failed or removed."""
 
     path: str
     status: str
@@ -87,19 +101,20 @@ class IndexSummary:
     unchanged: int
     failed: int
     removed: int
-    words: int  # in the articles analyzed or unchanged
-    words_analyzed: int
+    words: int  # in the articles analyzed, updated or unchanged
+    words_analyzed: int  # in the articles the model analyzed
     seconds: float
     cancelled: bool = False
+    updated: int = 0  # the user's data applied again (counted as analyzed in ``line``)
 
     @property
     def articles(self) -> int:
-        return self.analyzed + self.unchanged
+        return self.analyzed + self.updated + self.unchanged
 
     def line(self) -> str:
-        """GUIDE.md's summary line."""
+        """GUIDE.md's summary line: articles whose user data was applied again count as analyzed."""
         return (
-            f"indexed {self.articles} articles ({self.analyzed} analyzed, {self.unchanged} unchanged, "
+            f"indexed {self.articles} articles ({self.analyzed + self.updated} analyzed, {self.unchanged} unchanged, "
             f"{self.failed} failed), {self.words} words in {self.seconds:.1f} s"
         )
 
@@ -108,20 +123,35 @@ IndexEvent = FileIndexed | LibraryChanged | IndexSummary
 
 
 @dataclass(frozen=True, slots=True)
+class _Task:
+    """A file to analyze, or (``article`` set) a stored article to apply the user's data to again."""
+
+    path: str
+    article: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Known:
+    """What the library holds about an article's file."""
+
     id: int
+    path: str
     hash: str
     analyzer: str
     words: int
+    doc_key: str
+    lexicon: str
+    corrections: str
 
 
 class Indexer:
     """One indexing run over ``paths`` into the library at ``library`` (default: the data folder's).
 
     ``jobs`` worker processes analyze (default: the number of cores; 1
-    analyzes in this process). ``adjust`` applies the user's corrections and
-    lexicon to each analysis, ``adjust_version`` names the state of that data
-    (articles analyzed under another version are analyzed again). ``warn``
+    analyzes in this process). ``user_data`` is the user's lexicon and
+    corrections (``UserStore.snapshot()`` or ``read_user_data``), applied to
+    every article with the user's accepted model, as ``analyze`` does; None
+    gives the shipped model's bare output (``--no-user-data``). ``warn``
     receives one-line warnings (a damaged library set aside).
     """
 
@@ -131,15 +161,13 @@ class Indexer:
         library: str | os.PathLike[str] | None = None,
         *,
         jobs: int | None = None,
-        adjust: Adjust | None = None,
-        adjust_version: str = "",
+        user_data: UserData | None = None,
         warn: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.paths = [os.fspath(p) for p in paths]
         self.library = library
         self.jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-        self.adjust = adjust
-        self.adjust_version = adjust_version
+        self.user_data = user_data
         self.warn = warn
         self._cancel = threading.Event()
 
@@ -168,12 +196,13 @@ class _Run:
         self.indexer = indexer
         self.connection = connection
         self.started = started
-        self.analyzer = analyzer_name(indexer.adjust_version)
+        self.analyzer = analyzer_name(user_data=indexer.user_data is not None)
+        self.user_data = indexer.user_data
         self.entity_ids = store.EntityIds(connection)
-        self.analyzed = self.unchanged = self.failed = self.removed = 0
+        self.analyzed = self.updated = self.unchanged = self.failed = self.removed = 0
         self.words = self.words_analyzed = 0
         self.done = self.total = 0
-        self.batch: list[AnalyzedArticle | FailedFile] = []
+        self.batch: list[AnalyzedArticle | Readjusted | FailedFile] = []
         self.batch_started = time.perf_counter()
         self.refreshed_at = time.perf_counter()
         self.refresh_cost = 0.0
@@ -182,12 +211,13 @@ class _Run:
         store.check_search_index(self.connection)
         if store.is_stale(self.connection):  # a run was stopped before its last refresh
             store.refresh(self.connection)
+        lexicon = userstate.lexicon_state(self.connection, self.user_data)
         files, roots, failures = scan(self.indexer.paths)
         self.total = len(files) + len(failures)
         known = {
-            path: _Known(id_, hash_, analyzer, words)
-            for id_, path, hash_, analyzer, words in self.connection.execute(
-                "SELECT id, path, hash, analyzer, words FROM article"
+            row[1]: _Known(*row)
+            for row in self.connection.execute(
+                "SELECT id, path, hash, analyzer, words, doc_key, lexicon, corrections FROM article"
             )
         }
         yield from self._remove_vanished(known, set(files), roots)
@@ -196,6 +226,7 @@ class _Run:
         for path, reason in failures:
             self.batch.append(FailedFile(path, reason))
         todo: list[str] = []
+        stale: list[_Known] = []  # unchanged files whose user data changed
         for path in files:
             if self.indexer.cancelled:
                 break
@@ -205,19 +236,29 @@ class _Run:
                 self.batch.append(FailedFile(path, error.reason))
                 continue
             old = known.get(path)
-            if old is not None and old.hash == digest and old.analyzer == self.analyzer:
-                self.unchanged += 1
-                self.words += old.words
-                yield self._settled(FileIndexed(path, "unchanged", words=old.words))
-            else:
+            if old is None or old.hash != digest or old.analyzer != self.analyzer:
                 todo.append(path)
-        yield from self._flush()
-        if not self.indexer.cancelled:
-            if self.indexer.jobs == 1 or len(todo) <= 1:
-                yield from self._analyze_here(todo)
+            elif old.lexicon != lexicon or old.corrections != self._corrections(old.doc_key):
+                stale.append(old)
             else:
-                yield from self._analyze_in_pool(todo)
+                yield self._unchanged(old, path)
+        redo, kept = userstate.affected(self.connection, self.user_data, stale, self._corrections)
+        if kept:
+            userstate.note_lexicon(self.connection, [old.id for old in kept], lexicon)
+            for old in kept:
+                yield self._unchanged(old, old.path)
+        yield from self._flush()
+        tasks = [_Task(path) for path in todo] + [_Task(old.path, old.id) for old in redo]
+        if not self.indexer.cancelled:
+            # Applying user data again takes milliseconds: worth a pool (whose workers load
+            # the model first) only when there are files to analyze.
+            if self.indexer.jobs == 1 or len(todo) <= 1:
+                yield from self._work_here(tasks)
+            else:
+                yield from self._work_in_pool(tasks)
         yield from self._flush(final=True)
+        if not self.indexer.cancelled:
+            userstate.forget_unused_lexicons(self.connection)
         yield IndexSummary(
             self.analyzed,
             self.unchanged,
@@ -227,7 +268,17 @@ class _Run:
             self.words_analyzed,
             time.perf_counter() - self.started,
             self.indexer.cancelled,
+            self.updated,
         )
+
+    def _corrections(self, doc_key: str) -> str:
+        """The digest of the corrections the document ``doc_key`` should have applied now."""
+        return self.user_data.corrections_digest(doc_key) if self.user_data is not None else ""
+
+    def _unchanged(self, old: _Known, path: str) -> FileIndexed:
+        self.unchanged += 1
+        self.words += old.words
+        return self._settled(FileIndexed(path, "unchanged", words=old.words))
 
     def _settled(self, event: FileIndexed) -> FileIndexed:
         self.done += 1
@@ -254,40 +305,47 @@ class _Run:
 
     # --- analysis ---------------------------------------------------------------
 
-    def _analyze_here(self, paths: list[str]) -> Iterator[IndexEvent]:
-        for path in paths:
-            if self.indexer.cancelled:
-                return
-            self.batch.append(analyze_file(path, self.indexer.adjust, self.indexer.adjust_version))
+    def _work_here(self, tasks: list[_Task]) -> Iterator[IndexEvent]:
+        user_data = self.indexer.user_data
+        queue = deque(tasks)
+        while queue and not self.indexer.cancelled:
+            task = queue.popleft()
+            if task.article is None:
+                self._settle(task, analyze_file(task.path, user_data), queue)
+            else:
+                stored = store.stored_article(self.connection, task.article)
+                if stored is not None:
+                    self._settle(task, readjust(stored, user_data), queue)
             yield from self._flush_if_due()
 
-    def _analyze_in_pool(self, paths: list[str]) -> Iterator[IndexEvent]:
-        queue = iter(paths)
+    def _work_in_pool(self, tasks: list[_Task]) -> Iterator[IndexEvent]:
+        queue = deque(tasks)
         in_flight = 2 * self.indexer.jobs + 2
-        pending: dict[Future[AnalyzedArticle | FailedFile], str] = {}
+        pending: dict[Future[AnalyzedArticle | Readjusted | FailedFile], _Task] = {}
         executor: ProcessPoolExecutor | None = None
-        exhausted = False
         try:
             while True:
-                while not exhausted and not self.indexer.cancelled and len(pending) < in_flight:
-                    path = next(queue, None)
-                    if path is None:
-                        exhausted = True
-                        break
+                while queue and not self.indexer.cancelled and len(pending) < in_flight:
+                    task = queue.popleft()
                     if executor is None:
-                        executor = self._executor(len(paths))
-                    pending[executor.submit(analyze_in_worker, path)] = path
+                        executor = self._executor(len(tasks))
+                    if task.article is None:
+                        pending[executor.submit(analyze_in_worker, task.path)] = task
+                    else:
+                        stored = store.stored_article(self.connection, task.article)
+                        if stored is not None:
+                            pending[executor.submit(readjust_in_worker, stored)] = task
                 if not pending or self.indexer.cancelled:
                     break
                 finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    path = pending.pop(future)
+                    task = pending.pop(future)
                     try:
-                        self.batch.append(future.result())
+                        self._settle(task, future.result(), queue)
                     except BrokenProcessPool:
                         # A worker died (killed, out of memory): its file and the others in
                         # flight are listed failed and retried on the next run.
-                        self.batch.append(FailedFile(path, "the analysis process stopped unexpectedly"))
+                        self.batch.append(FailedFile(task.path, "the analysis process stopped unexpectedly"))
                         if executor is not None:
                             _stop(executor)
                             executor = None
@@ -296,12 +354,19 @@ class _Run:
             if executor is not None:
                 _stop(executor)
 
+    def _settle(self, task: _Task, result: AnalyzedArticle | Readjusted | FailedFile, queue: deque[_Task]) -> None:
+        """Batch ``result``; when applying the user's data to a stored article failed, analyze its file instead."""
+        if isinstance(result, FailedFile) and task.article is not None:
+            queue.append(_Task(task.path))
+        else:
+            self.batch.append(result)
+
     def _executor(self, files: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=min(self.indexer.jobs, files),
             mp_context=get_context("spawn"),
             initializer=init_worker,
-            initargs=(self.indexer.adjust, self.indexer.adjust_version),
+            initargs=(self.indexer.user_data,),
         )
 
     # --- writing ----------------------------------------------------------------
@@ -330,6 +395,9 @@ class _Run:
                 self.analyzed += 1
                 self.words += event.words
                 self.words_analyzed += event.words
+            elif event.status == "updated":
+                self.updated += 1
+                self.words += event.words
             else:
                 self.failed += 1
             yield self._settled(event)
@@ -343,24 +411,34 @@ class _Run:
         elif settled:
             yield LibraryChanged(stats_fresh=False)
 
-    def _write(self, item: AnalyzedArticle | FailedFile) -> FileIndexed:
+    def _write(self, item: AnalyzedArticle | Readjusted | FailedFile) -> FileIndexed:
         """Write one result inside the batch's transaction; a row SQLite refuses fails that file only."""
+        if isinstance(item, Readjusted):
+            return self._write_rows(
+                item.path, lambda: store.replace_entities(self.connection, item.article, item.rows, self.entity_ids)
+            ) or FileIndexed(item.path, "updated", words=item.words)
         if isinstance(item, FailedFile):
             old = store.article_id(self.connection, item.path)
             if old is not None:  # it was an article; now it cannot be read
                 store.delete_article(self.connection, old)
                 self.removed += 1
             return FileIndexed(item.path, "failed", item.reason)
+        return self._write_rows(
+            item.path, lambda: store.write_article(self.connection, item, self.entity_ids)
+        ) or FileIndexed(item.path, "analyzed", words=item.words)
+
+    def _write_rows(self, path: str, write: Callable[[], object]) -> FileIndexed | None:
+        """Run ``write`` in a savepoint: None when done, the file failed when SQLite refuses a row."""
         self.connection.execute("SAVEPOINT article")
         try:
-            store.write_article(self.connection, item, self.entity_ids)
+            write()
         except sqlite3.IntegrityError as error:
             self.connection.execute("ROLLBACK TO article")
             self.connection.execute("RELEASE article")
             self.entity_ids.reload()
-            return FileIndexed(item.path, "failed", f"cannot store its analysis: {error}")
+            return FileIndexed(path, "failed", f"cannot store its analysis: {error}")
         self.connection.execute("RELEASE article")
-        return FileIndexed(item.path, "analyzed", words=item.words)
+        return None
 
 
 def scan(paths: Sequence[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.document import Analysis, Entity, Mention, Source, entity_id
+from reader.document import Analysis, Source, entity_id
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.library import store
 from reader.library.schema import decompress_text, default_library_path, open_library
+from reader.library.stored import analysis_from_rows
 from reader.storage import StorageError
 
 # Folding and name keys come from the analysis (camel-tools: about 0.6 s to
@@ -435,7 +436,7 @@ class Library:
 
     def article_text(self, article: int) -> str:
         """The article's shown text as it was analyzed (KeyError if there is no such article)."""
-        row = self.connection.execute("SELECT text FROM article WHERE id = ?", (article,)).fetchone()
+        row = self.connection.execute("SELECT text FROM article_content WHERE article = ?", (article,)).fetchone()
         if row is None:
             raise KeyError(article)
         return decompress_text(row[0])
@@ -443,39 +444,26 @@ class Library:
     def article_analysis(self, article: int) -> Analysis:
         """The article's Analysis as stored: its text, mentions and entities (ids are stable ids).
 
-        Figure values are not stored (``value`` is None). Used to export an
-        article without analyzing it again.
+        Mention sources are not stored (each is ``"model"``); figure values
+        are those their ids name. Used to export an article without analyzing it again.
         """
         row = self.connection.execute(
-            "SELECT path, title, title_stated, encoding, format, text, analyzer FROM article WHERE id = ?", (article,)
+            "SELECT a.path, a.title, a.title_stated, a.encoding, a.format, c.text, a.analyzer FROM article a"
+            " JOIN article_content c ON c.article = a.id WHERE a.id = ?",
+            (article,),
         ).fetchone()
         if row is None:
             raise KeyError(article)
         path, title, title_stated, encoding, kind, compressed, analyzer = row
         rows = self.connection.execute(
-            "SELECT e.key, e.type, ae.name, m.start, m.end, m.text FROM article_entity ae"
+            "SELECT e.key, e.type, ae.name, m.start, m.end FROM article_entity ae"
             " JOIN entity e ON e.id = ae.entity"
             " JOIN mention m ON m.entity = ae.entity AND m.article = ae.article"
             " WHERE ae.article = ?",
             (article,),
         ).fetchall()
-        rows.sort(key=lambda r: r[3])
-        mentions = tuple(Mention(start, end, EntityType(kind_), text, key) for key, kind_, _, start, end, text in rows)
-        names = {key: name for key, _, name, _, _, _ in rows}
-        members: dict[str, list[int]] = defaultdict(list)
-        for index, mention in enumerate(mentions):
-            members[mention.entity].append(index)
-        entities = []
-        for key, indices in members.items():
-            forms = Counter(mentions[i].text for i in indices)
-            first: dict[str, int] = {}
-            for i in indices:
-                first.setdefault(mentions[i].text, i)
-            variants = tuple(sorted(forms, key=lambda v: (-forms[v], first[v])))
-            entities.append(Entity(key, mentions[indices[0]].type, names[key], variants, tuple(indices)))
-        entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), e.mentions[0]))
         source = Source(decompress_text(compressed), path, encoding, kind, title if title_stated else None)
-        return Analysis(source, mentions, tuple(entities), analyzer.split(";")[0])
+        return analysis_from_rows(source, rows, analyzer.split(";")[0])
 
     def _articles(self, ids: Iterable[int]) -> list[ArticleSummary]:
         rows = self.connection.execute(
@@ -499,7 +487,7 @@ class Library:
         if expression is None:
             return []
         candidates = self.connection.execute(
-            "SELECT a.id, a.text FROM article a"
+            "SELECT a.id, c.text FROM article a JOIN article_content c ON c.article = a.id"
             " WHERE a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
             " ORDER BY a.date DESC, a.path",
             (expression,),

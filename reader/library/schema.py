@@ -32,7 +32,7 @@ LIBRARY_FILE = "library.sqlite3"
 COMPRESSION_LEVEL = 6
 
 _V1 = """
-CREATE TABLE article (
+CREATE TABLE article (                -- (version 2 moves the text to article_content)
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,          -- absolute path of the file
     hash TEXT NOT NULL,                 -- blake2b of the file's bytes: changed files are re-analyzed
@@ -136,8 +136,52 @@ CREATE TABLE dirty (entity INTEGER PRIMARY KEY);  -- entities whose entity_stats
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+# Version 2: the user's data (issue 11) in the index, and the article list without its text.
+# An article remembers the document key its corrections are filed under and
+# the state of the user's data it was adjusted with (digests, see
+# reader.corrections.snapshot): a run re-applies them exactly where they
+# changed. The text and the model's own mentions (kept only where the user's
+# data changed them) move to a table of their own, so that listing 10,000
+# articles, or those naming an entity, does not read megabytes of text.
+_V2 = """
+CREATE TABLE article_content (
+    article INTEGER PRIMARY KEY REFERENCES article(id),
+    text BLOB NOT NULL,                 -- the shown text, UTF-8, zlib-compressed
+    model BLOB                          -- the model's mentions (reader.library.stored) when the user's data changed them
+);
+INSERT INTO article_content (article, text) SELECT id, text FROM article;
+ALTER TABLE article DROP COLUMN text;
+ALTER TABLE article ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';      -- SHA-256 of the shown text
+ALTER TABLE article ADD COLUMN lexicon TEXT NOT NULL DEFAULT '';      -- digest of the lexicon applied
+ALTER TABLE article ADD COLUMN corrections TEXT NOT NULL DEFAULT '';  -- digest of its corrections applied, '' none
+CREATE INDEX article_by_lexicon ON article(lexicon);
+
+-- Each lexicon articles were adjusted with: what changed since is what a run looks for.
+CREATE TABLE lexicon_state (
+    digest TEXT PRIMARY KEY,
+    entries TEXT NOT NULL               -- JSON [[text, type or ""], ...]
+);
+"""
+
+
+def _v2(connection: sqlite3.Connection) -> None:
+    """Version 2, and the document key of every article indexed so far (their rows are the model's)."""
+    from reader.corrections.snapshot import EMPTY_LEXICON_DIGEST
+    from reader.document import document_key
+    from reader.storage import statements
+
+    for statement in statements(_V2):
+        connection.execute(statement)
+    keys = [
+        (document_key(decompress_text(text)), EMPTY_LEXICON_DIGEST, article)
+        for article, text in connection.execute("SELECT article, text FROM article_content")
+    ]
+    connection.executemany("UPDATE article SET doc_key = ?, lexicon = ? WHERE id = ?", keys)
+    connection.execute("INSERT INTO lexicon_state (digest, entries) VALUES (?, '[]')", (EMPTY_LEXICON_DIGEST,))
+
+
 #: The library's schema, one migration per version (reader.storage runs them).
-MIGRATIONS: list[Migration] = [_V1]
+MIGRATIONS: list[Migration] = [_V1, _v2]
 
 
 def default_library_path() -> Path:

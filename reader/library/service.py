@@ -375,7 +375,7 @@ class QuestionService:
 REPORT_INTERVAL_S = 0.1
 
 #: What an indexing run reports: ("files", [FileIndexed]), ("changed", stats_fresh),
-#: ("finished", IndexSummary), ("failed", one-line message).
+#: ("warning", one-line message), ("finished", IndexSummary), ("failed", one-line message).
 Report = tuple[str, Any]
 _LAST = ("finished", "failed")
 
@@ -409,11 +409,27 @@ def batched_reports(indexer: Any, interval_s: float = REPORT_INTERVAL_S) -> Any:
         yield "failed", one_line(error, named=True)
 
 
-def _index_in_child(connection: Any, paths: list[str], library: str | None, jobs: int | None) -> None:
-    """The indexing child: runs the Indexer, sends its reports; "cancel" (or the parent going away) stops it."""
+def make_indexer(
+    paths: list[str], library: str | None, jobs: int | None, user_data: bool, warn: Callable[[str], None]
+) -> Any:
+    """The Indexer a window runs: with the user's lexicon, corrections and model (read now) when ``user_data``."""
+    from reader.corrections.store import read_user_data
     from reader.library.indexer import Indexer
 
-    indexer = Indexer(paths, library, jobs=jobs)
+    data = read_user_data(warn=warn) if user_data else None
+    return Indexer(paths, library, jobs=jobs, user_data=data, warn=warn)
+
+
+def _index_in_child(
+    connection: Any, paths: list[str], library: str | None, jobs: int | None, user_data: bool = True
+) -> None:
+    """The indexing child: runs the Indexer, sends its reports; "cancel" (or the parent going away) stops it."""
+
+    def warn(message: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            connection.send(("warning", one_line(message)))
+
+    indexer = make_indexer(paths, library, jobs, user_data, warn)
 
     def listen() -> None:
         try:
@@ -436,7 +452,8 @@ class IndexingRun:
 
     ``on_report(report)`` gets each report (see ``Report``) on a reader
     thread; the run is over after "finished" or "failed". ``cancel()``
-    stops it at the next file; what is done is kept.
+    stops it at the next file; what is done is kept. With ``user_data`` the
+    user's lexicon, corrections and model apply, as in the reading window.
     """
 
     def __init__(
@@ -446,9 +463,11 @@ class IndexingRun:
         on_report: Callable[[Report], None],
         *,
         jobs: int | None = None,
+        user_data: bool = True,
         use_process: bool = True,
     ) -> None:
         self.on_report = on_report
+        self._user_data = user_data
         self._done = threading.Event()
         self._connection: Any = None
         self._process: Any = None
@@ -466,7 +485,7 @@ class IndexingRun:
                 parent, child = context.Pipe()
                 # Not a daemon: the child starts the analysis processes of its own pool.
                 self._process = context.Process(
-                    target=_index_in_child, args=(child, paths, library, jobs), name="library-index"
+                    target=_index_in_child, args=(child, paths, library, jobs, self._user_data), name="library-index"
                 )
                 self._process.start()
                 child.close()
@@ -477,9 +496,9 @@ class IndexingRun:
                 return
             except (OSError, ValueError, RuntimeError):
                 self._process = None
-        from reader.library.indexer import Indexer
-
-        self._indexer = Indexer(paths, library, jobs=jobs)
+        self._indexer = make_indexer(
+            paths, library, jobs, self._user_data, lambda message: self.on_report(("warning", one_line(message)))
+        )
         if self._cancelled:
             self._indexer.cancel()
         self._run_here()

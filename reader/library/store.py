@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from reader.library.aliases import library_aliases
 from reader.library.schema import decompress_text
+from reader.library.stored import unpack_model
 from reader.storage import transaction
 
 if TYPE_CHECKING:
-    from reader.library.worker import AnalyzedArticle
+    from reader.library.worker import AnalyzedArticle, EntityRows, StoredArticle
 
 # The folding (camel-tools, about 0.6 s to import) is imported where it is used,
 # so that asking whether the library is stale costs nothing.
@@ -62,10 +63,11 @@ def write_article(connection: sqlite3.Connection, record: AnalyzedArticle, entit
     old = article_id(connection, record.path)
     if old is not None:
         delete_article(connection, old)
+    rows = record.rows
     cursor = connection.execute(
         "INSERT INTO article (path, hash, size, mtime, analyzer, title, title_stated, date, date_stated,"
-        " encoding, format, words, people, places, organizations, figures, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " encoding, format, words, people, places, organizations, figures, doc_key, lexicon, corrections)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.path,
             record.hash,
@@ -79,16 +81,44 @@ def write_article(connection: sqlite3.Connection, record: AnalyzedArticle, entit
             record.encoding,
             record.format,
             record.words,
-            *record.counts,
-            record.text,
+            *rows.counts,
+            rows.doc_key,
+            rows.lexicon,
+            rows.corrections,
         ),
     )
     article = int(cursor.lastrowid or 0)
-    entities = list(record.entities)
+    connection.execute(
+        "INSERT INTO article_content (article, text, model) VALUES (?, ?, ?)", (article, record.text, rows.model)
+    )
+    connection.execute("INSERT INTO article_search (rowid, body) VALUES (?, ?)", (article, record.search_text))
+    _write_entities(connection, article, record.date, rows, entity_ids)
+    return article
+
+
+def replace_entities(connection: sqlite3.Connection, article: int, rows: EntityRows, entity_ids: EntityIds) -> None:
+    """Give the stored ``article`` new entity rows (the user's data applied again); its text stays."""
+    date = _delete_entities(connection, article)
+    if date is None:
+        return
+    connection.execute(
+        "UPDATE article SET people = ?, places = ?, organizations = ?, figures = ?, doc_key = ?, lexicon = ?,"
+        " corrections = ? WHERE id = ?",
+        (*rows.counts, rows.doc_key, rows.lexicon, rows.corrections, article),
+    )
+    connection.execute("UPDATE article_content SET model = ? WHERE article = ?", (rows.model, article))
+    _write_entities(connection, article, date, rows, entity_ids)
+
+
+def _write_entities(
+    connection: sqlite3.Connection, article: int, date: str, rows: EntityRows, entity_ids: EntityIds
+) -> None:
+    """The entity rows of ``article`` (none there yet), and the totals they add to."""
+    entities = list(rows.entities)
     listed = {key for key, _, _, _ in entities}
-    extra = Counter(key for key, _, _, _ in record.mentions if key not in listed)
+    extra = Counter(key for key, _, _, _ in rows.mentions if key not in listed)
     for key, count in extra.items():  # every mention names a listed entity; be safe if one does not
-        text = next(text for k, _, _, text in record.mentions if k == key)
+        text = next(text for k, _, _, text in rows.mentions if k == key)
         entities.append((key, key.partition(":")[0], text, count))
     ids = {key: entity_ids(key, kind) for key, kind, _, _ in entities}
     connection.executemany(
@@ -97,40 +127,54 @@ def write_article(connection: sqlite3.Connection, record: AnalyzedArticle, entit
     )
     connection.executemany(
         "INSERT INTO mention (entity, article, start, end, text) VALUES (?, ?, ?, ?, ?)",
-        [(ids[key], article, start, end, text) for key, start, end, text in record.mentions],
+        [(ids[key], article, start, end, text) for key, start, end, text in rows.mentions],
     )
     connection.executemany(
         "INSERT INTO cooccurrence (entity, article, other, sentences) VALUES (?, ?, ?, ?)",
-        [(ids[a], article, ids[b], n) for a, b, n in record.cooccurrences],
+        [(ids[a], article, ids[b], n) for a, b, n in rows.cooccurrences],
     )
-    connection.execute("INSERT INTO article_search (rowid, body) VALUES (?, ?)", (article, record.search_text))
     connection.executemany(
         "INSERT INTO entity_total (entity, articles, mentions, first_date, last_date) VALUES (?, 1, ?, ?, ?)"
         " ON CONFLICT (entity) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions,"
         " first_date = min(first_date, excluded.first_date), last_date = max(last_date, excluded.last_date)",
-        [(ids[key], count, record.date, record.date) for key, _, _, count in entities],
+        [(ids[key], count, date, date) for key, _, _, count in entities],
     )
     connection.executemany(
         "INSERT INTO entity_name (entity, name, articles) VALUES (?, ?, 1)"
         " ON CONFLICT (entity, name) DO UPDATE SET articles = articles + 1",
         [(ids[key], name) for key, _, name, _ in entities],
     )
-    spellings = Counter((ids[key], text) for key, _, _, text in record.mentions)
+    spellings = Counter((ids[key], text) for key, _, _, text in rows.mentions)
     connection.executemany(
         "INSERT INTO entity_variant (entity, text, mentions) VALUES (?, ?, ?)"
         " ON CONFLICT (entity, text) DO UPDATE SET mentions = mentions + excluded.mentions",
         [(entity, text, n) for (entity, text), n in spellings.items()],
     )
     _mark_dirty(connection, ids.values())
-    return article
 
 
 def delete_article(connection: sqlite3.Connection, article: int) -> None:
     """Remove the article with id ``article`` and everything stored about it."""
-    row = connection.execute("SELECT text, date FROM article WHERE id = ?", (article,)).fetchone()
-    if row is None:
+    if _delete_entities(connection, article) is None:
         return
-    compressed, date = row
+    from reader.library.search import indexed_text
+
+    (compressed,) = connection.execute("SELECT text FROM article_content WHERE article = ?", (article,)).fetchone()
+    # A contentless FTS5 table forgets a row given exactly the values it was given.
+    connection.execute(
+        "INSERT INTO article_search (article_search, rowid, body) VALUES ('delete', ?, ?)",
+        (article, indexed_text(decompress_text(compressed))),
+    )
+    connection.execute("DELETE FROM article_content WHERE article = ?", (article,))
+    connection.execute("DELETE FROM article WHERE id = ?", (article,))
+
+
+def _delete_entities(connection: sqlite3.Connection, article: int) -> str | None:
+    """Remove the entity rows of ``article`` and what they added to the totals; its date (None: no such article)."""
+    row = connection.execute("SELECT date FROM article WHERE id = ?", (article,)).fetchone()
+    if row is None:
+        return None
+    (date,) = row
     present = connection.execute(
         "SELECT entity, name, mentions FROM article_entity WHERE article = ?", (article,)
     ).fetchall()
@@ -145,14 +189,6 @@ def delete_article(connection: sqlite3.Connection, article: int) -> None:
     connection.executemany("DELETE FROM mention WHERE entity = ? AND article = ?", pairs)
     connection.executemany("DELETE FROM cooccurrence WHERE entity = ? AND article = ?", pairs)
     connection.execute("DELETE FROM article_entity WHERE article = ?", (article,))
-    from reader.library.search import indexed_text
-
-    # A contentless FTS5 table forgets a row given exactly the values it was given.
-    connection.execute(
-        "INSERT INTO article_search (article_search, rowid, body) VALUES ('delete', ?, ?)",
-        (article, indexed_text(decompress_text(compressed))),
-    )
-    connection.execute("DELETE FROM article WHERE id = ?", (article,))
     connection.executemany(
         "UPDATE entity_total SET articles = articles - 1, mentions = mentions - ? WHERE entity = ?",
         [(count, entity) for entity, _, count in present],
@@ -178,6 +214,31 @@ def delete_article(connection: sqlite3.Connection, article: int) -> None:
     for table, count in (("entity_total", "articles"), ("entity_name", "articles"), ("entity_variant", "mentions")):
         connection.executemany(f"DELETE FROM {table} WHERE entity = ? AND {count} <= 0", [(e,) for e in entities])
     _mark_dirty(connection, entities)
+    return str(date)
+
+
+def stored_article(connection: sqlite3.Connection, article: int) -> StoredArticle | None:
+    """What ``readjust`` needs of a stored article: its text and the model's mentions."""
+    from reader.library.worker import StoredArticle
+
+    row = connection.execute(
+        "SELECT a.path, a.words, a.analyzer, c.text, c.model FROM article a"
+        " JOIN article_content c ON c.article = a.id WHERE a.id = ?",
+        (article,),
+    ).fetchone()
+    if row is None:
+        return None
+    path, words, analyzer, text, model = row
+    if model is not None:
+        rows = unpack_model(model)
+    else:  # the stored rows are the model's
+        rows = connection.execute(
+            "SELECT e.key, e.type, ae.name, m.start, m.end FROM article_entity ae"
+            " JOIN entity e ON e.id = ae.entity JOIN mention m ON m.entity = ae.entity AND m.article = ae.article"
+            " WHERE ae.article = ?",
+            (article,),
+        ).fetchall()
+    return StoredArticle(article, path, words, decompress_text(text), analyzer.split(";")[0], tuple(rows))
 
 
 def _mark_dirty(connection: sqlite3.Connection, entities: Iterable[int]) -> None:
@@ -195,7 +256,7 @@ def check_search_index(connection: sqlite3.Connection) -> bool:
         rebuilt = row is not None
         if rebuilt:
             connection.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
-            for article, text in connection.execute("SELECT id, text FROM article").fetchall():
+            for article, text in connection.execute("SELECT article, text FROM article_content").fetchall():
                 connection.execute(
                     "INSERT INTO article_search (rowid, body) VALUES (?, ?)",
                     (article, indexed_text(decompress_text(text))),

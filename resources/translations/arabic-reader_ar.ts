@@ -853,8 +853,16 @@ Do you want to replace it?</source>
         <translation>حُلِّل</translation>
     </message>
     <message>
+        <source>updated</source>
+        <translation>حُدِّث</translation>
+    </message>
+    <message>
         <source>unchanged</source>
         <translation>لم يتغير</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>تنبيه</translation>
     </message>
     <message>
         <source>failed</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -74,5 +75,65 @@ def test_without_a_terminal_progress_is_plain_lines(folder, tmp_path, capsys, mo
     assert main(["index", str(folder), "--library", str(tmp_path / "l.sqlite3"), "--jobs", "1"]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert lines and all(
-        re.fullmatch(r"indexing: \d+/12 files \(\d+ analyzed, \d+ unchanged, \d+ failed\)", x) for x in lines
+        re.fullmatch(r"indexing: \d+/12 files \(\d+ analyzed, \d+ updated, \d+ unchanged, \d+ failed\)", x)
+        for x in lines
     )
+
+
+def _entities(library: str, capsys) -> dict[str, dict]:
+    capsys.readouterr()
+    assert main(["entities", "--library", library, "--format", "json"]) == 0
+    return {e["id"]: e for e in json.loads(capsys.readouterr().out)}
+
+
+def test_a_correction_and_a_lexicon_entry_reach_the_library(folder, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ARABIC_READER_DATA", str(tmp_path / "data"))
+    articles = tmp_path / "articles"
+    shutil.copytree(folder, articles)
+    library = str(tmp_path / "l.sqlite3")
+    assert main(["index", str(articles), "--library", library, "--jobs", "1"]) == 0
+
+    # Correct one article as a reader does: analyze, then correct an entity it names.
+    article = sorted(articles.rglob("*.txt"))[0]
+    capsys.readouterr()
+    assert main(["analyze", str(article)]) == 0
+    analysis = json.loads(capsys.readouterr().out)
+    entity = next(e for e in analysis["entities"] if e["type"] == "organization")
+    assert main(["correct", str(article), "--retype", entity["id"], "person"]) == 0
+    capsys.readouterr()
+    assert main(["index", str(articles), "--library", library, "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert SUMMARY.fullmatch(captured.out) and " (1 analyzed, 11 unchanged, 0 failed)" in captured.out
+    assert "applied your corrections and lexicon again to 1 unchanged articles" in captured.err
+    person = "person:" + entity["id"].partition(":")[2]
+    assert person in _entities(library, capsys)
+    assert main(["find", person, "--library", library, "--format", "json"]) == 0
+    [found] = json.loads(capsys.readouterr().out)
+    assert found["path"] == str(article)
+    text = analysis["text"]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in found["mentions"])
+
+    # A lexicon entry: every article naming it follows.
+    name = next(e for e in _entities(library, capsys).values() if e["type"] == "place")["name"]
+    assert main(["lexicon", "add", name, "organization"]) == 0
+    assert main(["index", str(articles), "--library", library, "--jobs", "1"]) == 0
+    capsys.readouterr()
+    entities = _entities(library, capsys)
+    assert [e["type"] for e in entities.values() if e["name"] == name] == ["organization"]
+
+    # --no-user-data: the bare model again.
+    assert main(["index", str(articles), "--library", library, "--jobs", "1", "--no-user-data"]) == 0
+    entities = _entities(library, capsys)
+    assert person not in entities and "place" in {e["type"] for e in entities.values() if e["name"] == name}
+
+
+def test_a_damaged_corrections_database_costs_one_line_and_indexing_goes_on(folder, tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "corrections.sqlite3").write_bytes(b"not a database at all" * 200)
+    monkeypatch.setenv("ARABIC_READER_DATA", str(data))
+    assert main(["index", str(folder), "--library", str(tmp_path / "l.sqlite3"), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert SUMMARY.fullmatch(captured.out) and " (12 analyzed, 0 unchanged, 0 failed)" in captured.out
+    damaged = [line for line in captured.err.splitlines() if "corrections.sqlite3" in line]
+    assert len(damaged) == 1 and "damaged" in damaged[0] and "Traceback" not in captured.err

@@ -8,10 +8,10 @@ from pathlib import Path
 from reader.library import FileIndexed, Indexer, IndexSummary
 
 
-def index(paths, library, jobs: int = 1) -> tuple[IndexSummary, list[FileIndexed]]:
-    """Run one indexing; its summary and its per-file events."""
+def index(paths, library, jobs: int = 1, user_data=None) -> tuple[IndexSummary, list[FileIndexed]]:
+    """Run one indexing (``user_data``: a ``UserData``, None for the bare model); its summary and per-file events."""
     files, summary = [], None
-    for event in Indexer([str(p) for p in paths], library, jobs=jobs).run():
+    for event in Indexer([str(p) for p in paths], library, jobs=jobs, user_data=user_data).run():
         if isinstance(event, FileIndexed):
             files.append(event)
         elif isinstance(event, IndexSummary):
@@ -26,7 +26,8 @@ def dump(library: Path | str) -> dict[str, list[tuple]]:
     try:
         queries = {
             "articles": "SELECT path, hash, title, date, date_stated, encoding, format, words, people, places,"
-            " organizations, figures, text FROM article",
+            " organizations, figures, doc_key, lexicon, corrections, c.text, c.model FROM article"
+            " JOIN article_content c ON c.article = article.id",
             "article_entities": "SELECT a.path, e.key, ae.name, ae.mentions FROM article_entity ae"
             " JOIN article a ON a.id = ae.article JOIN entity e ON e.id = ae.entity",
             "mentions": "SELECT a.path, e.key, m.start, m.end, m.text FROM mention m"
@@ -52,11 +53,12 @@ def record(path: str, text: str, mentions=(), date: str = "2017-01-01"):
     """An AnalyzedArticle for ``text`` with hand-placed mentions ``(start, end, type, key)``: no model involved."""
     from collections import Counter
 
-    from reader.document import Mention
+    from reader.corrections.snapshot import EMPTY_LEXICON_DIGEST
+    from reader.document import Mention, document_key
     from reader.entity_types import EntityType
     from reader.library.schema import compress_text
     from reader.library.search import indexed_text
-    from reader.library.worker import AnalyzedArticle, file_hash, sentence_cooccurrences
+    from reader.library.worker import AnalyzedArticle, EntityRows, file_hash, sentence_cooccurrences
 
     placed = [Mention(s, e, EntityType(t), text[s:e], f"{t}:{k}") for s, e, t, k in sorted(mentions)]
     counts = Counter(m.entity for m in placed)
@@ -76,12 +78,18 @@ def record(path: str, text: str, mentions=(), date: str = "2017-01-01"):
         encoding="utf-8",
         format="text",
         words=len(text.split()),
-        counts=tuple(types[t] for t in EntityType),
         text=compress_text(text),
         search_text=indexed_text(text),
-        entities=tuple((k, k.partition(":")[0], names[k], n) for k, n in counts.items()),
-        mentions=tuple((m.entity, m.start, m.end, m.text) for m in placed),
-        cooccurrences=sentence_cooccurrences(placed, starts),
+        rows=EntityRows(
+            doc_key=document_key(text),
+            lexicon=EMPTY_LEXICON_DIGEST,
+            corrections="",
+            model=None,
+            counts=tuple(types[t] for t in EntityType),
+            entities=tuple((k, k.partition(":")[0], names[k], n) for k, n in counts.items()),
+            mentions=tuple((m.entity, m.start, m.end, m.text) for m in placed),
+            cooccurrences=sentence_cooccurrences(placed, starts),
+        ),
     )
 
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from reader.document import Analysis, Mention, Source
+from reader.corrections import LexiconEntry, Retype, UserData
+from reader.corrections.snapshot import EMPTY_LEXICON_DIGEST
+from reader.document import Mention, document_key
 from reader.entity_types import EntityType
 from reader.library.schema import decompress_text
-from reader.library.worker import AnalyzedArticle, FailedFile, analyze_file, sentence_cooccurrences
+from reader.library.stored import unpack_model
+from reader.library.worker import (
+    AnalyzedArticle,
+    FailedFile,
+    Readjusted,
+    StoredArticle,
+    analyze_file,
+    readjust,
+    sentence_cooccurrences,
+)
 from reader.resources import resource_path
 
 
@@ -32,9 +43,14 @@ def test_an_article_file_becomes_rows():
     result = analyze_file(str(path))
     assert isinstance(result, AnalyzedArticle)
     assert result.format == "html" and result.title_stated and result.title
-    assert decompress_text(result.text).startswith(result.title.split()[0])
-    assert sum(result.counts) == len(result.mentions)
-    assert {key for key, *_ in result.mentions} == {key for key, *_ in result.entities}
+    text = decompress_text(result.text)
+    assert text.startswith(result.title.split()[0])
+    rows = result.rows
+    assert sum(rows.counts) == len(rows.mentions)
+    assert {key for key, *_ in rows.mentions} == {key for key, *_ in rows.entities}
+    # Without user data: the shipped model's output, said to be adjusted with nothing.
+    assert rows.doc_key == document_key(text) and rows.lexicon == EMPTY_LEXICON_DIGEST
+    assert rows.corrections == "" and rows.model is None
 
 
 def test_a_bad_file_is_a_failure_never_an_exception(tmp_path):
@@ -43,22 +59,39 @@ def test_a_bad_file_is_a_failure_never_an_exception(tmp_path):
     assert isinstance(folder, FailedFile) and "folder" in folder.reason
 
 
-def test_the_user_data_step_is_applied_and_checked(tmp_path):
+def test_the_users_data_is_applied_and_the_models_mentions_kept(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("زار الوزير بغداد.", encoding="utf-8")
-
-    def mark_minister(analysis: Analysis) -> Analysis:
-        m = Mention(4, 10, EntityType.PERSON, "الوزير", "person:وزير")
-        from reader.document import Entity
-
-        return Analysis(analysis.source, (m,), (Entity(m.entity, m.type, m.text, (m.text,), (0,)),))
-
-    result = analyze_file(str(path), mark_minister, "v1")
+    key = document_key("زار الوزير بغداد.")
+    data = UserData(
+        [LexiconEntry("الوزير", EntityType.PERSON)], {key: [Retype("place:بغداد", EntityType.ORGANIZATION)]}
+    )
+    result = analyze_file(str(path), data)
     assert isinstance(result, AnalyzedArticle)
-    assert result.mentions == (("person:وزير", 4, 10, "الوزير"),) and result.analyzer.endswith("user data v1")
+    rows = result.rows
+    assert rows.mentions == (("person:وزير", 4, 10, "الوزير"), ("organization:بغداد", 11, 16, "بغداد"))
+    assert rows.lexicon == data.lexicon_digest and rows.corrections == data.corrections_digest(key) != ""
+    assert rows.model is not None and unpack_model(rows.model) == [("place:بغداد", "place", "بغداد", 11, 16)]
 
-    def broken(analysis: Analysis) -> Analysis:
-        return Analysis(Source("x"), (Mention(5, 9, EntityType.PLACE, "nope", "place:x"),))
+    # Applied again from what is stored, the model not run: the same rows; without the data, the model's.
+    stored = StoredArticle(1, str(path), 3, "زار الوزير بغداد.", "model", tuple(unpack_model(rows.model)))
+    again = readjust(stored, data)
+    assert isinstance(again, Readjusted) and again.rows == rows
+    bare = readjust(stored, UserData())
+    assert isinstance(bare, Readjusted)
+    assert bare.rows.mentions == (("place:بغداد", 11, 16, "بغداد"),) and bare.rows.model is None
 
-    failed = analyze_file(str(path), broken, "v2")
-    assert isinstance(failed, FailedFile) and failed.reason.startswith("internal error: InvalidAnalysis")
+
+def test_user_data_that_changes_nothing_keeps_no_copy_of_the_models_mentions(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("زار الوزير بغداد.", encoding="utf-8")
+    data = UserData([LexiconEntry("الموصل", EntityType.PLACE)])
+    result = analyze_file(str(path), data)
+    assert isinstance(result, AnalyzedArticle) and result.rows.model is None
+    assert result.rows.lexicon == data.lexicon_digest
+
+
+def test_a_stored_article_that_no_longer_fits_its_text_fails_softly():
+    stored = StoredArticle(1, "/x.txt", 1, "قصير", "model", (("place:x", "place", "x", 10, 20),))
+    failed = readjust(stored, UserData())
+    assert isinstance(failed, FailedFile) and failed.reason.startswith("internal error")

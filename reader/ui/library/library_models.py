@@ -347,7 +347,8 @@ class MentionTableModel(QAbstractTableModel):
 
 
 class IndexLogModel(QAbstractTableModel):
-    """What indexing did with each file: analyzed, unchanged, failed (with the reason), removed."""
+    """What indexing did with each file: analyzed, updated (the user's data applied again), unchanged,
+    failed (with the reason), removed; and a run's warnings (no file)."""
 
     STATUS, FILE, REASON = range(3)
 
@@ -382,7 +383,9 @@ class IndexLogModel(QAbstractTableModel):
     def status_label(self, status: str) -> str:
         return {
             "analyzed": self.tr("analyzed"),
+            "updated": self.tr("updated"),
             "unchanged": self.tr("unchanged"),
+            "warning": self.tr("warning"),
             "failed": self.tr("failed"),
             "removed": self.tr("removed"),
         }.get(status, status)
@@ -393,7 +396,7 @@ class IndexLogModel(QAbstractTableModel):
         event = self.events[index.row()]
         if role == _DISPLAY:
             return [self.status_label(event.status), event.path, event.reason][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and event.status == "failed":
+        if role == Qt.ItemDataRole.ForegroundRole and event.status in ("failed", "warning"):
             return QColor("#D55E00")  # Okabe–Ito vermillion: not one of the entity colors
         if role == ITEM_ROLE:
             return event

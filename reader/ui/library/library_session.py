@@ -35,12 +35,16 @@ class LibraryIndexing(QObject):
     """Indexes folders into the library at ``library`` off the UI process (``reader.library.service``).
 
     Signals: ``files_indexed(list[FileIndexed])``, ``changed(bool)`` (rows
-    committed; True when entity statistics include them), ``finished(IndexSummary)``,
-    ``failed(str)`` (one line: the library cannot be used).
+    committed; True when entity statistics include them), ``warning(str)``
+    (one line: e.g. the user's corrections could not be read, indexing goes
+    on without them), ``finished(IndexSummary)``, ``failed(str)`` (one line:
+    the library cannot be used). Articles are indexed with the user's
+    lexicon, corrections and model, as the reader shows them.
     """
 
     files_indexed = Signal(list)
     changed = Signal(bool)
+    warning = Signal(str)
     finished = Signal(object)
     failed = Signal(str)
 
@@ -79,6 +83,7 @@ class LibraryIndexing(QObject):
         signal = {
             "files": self.files_indexed,
             "changed": self.changed,
+            "warning": self.warning,
             "finished": self.finished,
             "failed": self.failed,
         }[kind]

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.entity_types import TYPE_ORDER, EntityType
-from reader.library import EntitySummary, IndexSummary, Library
+from reader.library import EntitySummary, FileIndexed, IndexSummary, Library
 from reader.library.network import Network
 from reader.library.service import EntityCompanions, EntityDetails, FlatList
 from reader.ui.actions import make_action
@@ -190,6 +190,7 @@ class LibraryWindow(QMainWindow):
         self.indexing.changed.connect(self._on_changed)
         self.indexing.finished.connect(self._on_finished)
         self.indexing.failed.connect(self._show_error)
+        self.indexing.warning.connect(self._show_warning)
         self.questions.answered.connect(self._on_answered)
         self.questions.failed.connect(lambda _kind, message: self._show_error(message))
 
@@ -544,8 +545,9 @@ class LibraryWindow(QMainWindow):
             self.progress.setValue(last.done)
         counts = {status: 0 for status in ("analyzed", "unchanged", "failed")}
         for event in self.log_model.events:
-            if event.status in counts:
-                counts[event.status] += 1
+            status = "analyzed" if event.status == "updated" else event.status  # as the summary counts it
+            if status in counts:
+                counts[status] += 1
         self.statusBar().showMessage(
             self.tr("Indexing: {done} of {total} files ({analyzed} analyzed, {failed} failed)").format(
                 done=last.done, total=last.total, analyzed=counts["analyzed"], failed=counts["failed"]
@@ -606,6 +608,11 @@ class LibraryWindow(QMainWindow):
         a["update"].setEnabled(not running)
         a["stop"].setEnabled(running)
         a["dossier"].setEnabled(self.details is not None)
+
+    def _show_warning(self, message: str) -> None:
+        """A one-line warning from indexing (it goes on): in the indexing log and the status bar."""
+        self.log_model.add([FileIndexed("", "warning", message)])
+        self.statusBar().showMessage(message, 10000)
 
     def _show_error(self, message: str) -> None:
         self.error = message

@@ -148,3 +148,50 @@ def test_exports_from_the_window(qtbot, library_window, tmp_path):
         window.write_dossier(str(tmp_path / "dossier.html"))
     assert window.details.entities[0].name in (tmp_path / "dossier.html").read_text(encoding="utf-8")
     assert list((tmp_path / "dossier_articles").glob("*.html"))
+
+
+def test_indexing_applies_the_users_lexicon_and_corrections(qtbot, fresh_folder, tmp_path, monkeypatch):
+    from reader.corrections import Retype, UserStore
+    from reader.entity_types import EntityType
+    from reader.io import load
+
+    monkeypatch.setenv("ARABIC_READER_DATA", str(tmp_path / "data"))
+    with UserStore.open() as store:
+        store.set_lexicon_entry("الأمم المتحدة", EntityType.PERSON)
+    window = LibraryWindow(str(tmp_path / "new.sqlite3"), jobs=1)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.indexing.finished, timeout=120_000):
+        window.index([str(fresh_folder)])
+    qtbot.waitUntil(lambda: window.entity_model.rowCount() > 0, timeout=10_000)
+    window.type_box.setCurrentIndex(1)  # all types
+    named = [e for e in window.entity_model.items if e.name == "الأمم المتحدة"]
+    assert [e.type for e in named] == [EntityType.PERSON]
+
+    # A correction made in the reader since: indexing again applies it to that article only.
+    article = next(p for p in sorted(fresh_folder.rglob("*")) if p.is_file() and "الأمم المتحدة" in load(str(p)).text)
+    with UserStore.open() as store:
+        store.add_correction(load(str(article)), Retype("person:امم متحده", EntityType.PLACE))
+    with qtbot.waitSignal(window.indexing.finished, timeout=120_000) as finished:
+        window.index([str(fresh_folder)])
+    summary = finished.args[0]
+    statuses = {e.path: e.status for e in window.log_model.events}
+    assert (summary.analyzed, summary.updated, summary.unchanged) == (0, 1, 15)
+    assert statuses[str(article)] == "updated"
+    window.shut_down()
+
+
+def test_a_damaged_corrections_database_is_a_warning_and_indexing_goes_on(qtbot, fresh_folder, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "corrections.sqlite3").write_bytes(b"not a database" * 300)
+    monkeypatch.setenv("ARABIC_READER_DATA", str(data))
+    window = LibraryWindow(str(tmp_path / "new.sqlite3"), jobs=1)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.indexing.finished, timeout=120_000) as finished:
+        window.index([str(fresh_folder)])
+    assert finished.args[0].analyzed == 16
+    warnings = [e for e in window.log_model.events if e.status == "warning"]
+    assert len(warnings) == 1 and "corrections.sqlite3" in warnings[0].reason
+    window.shut_down()

@@ -1,0 +1,38 @@
+"""The library's schema and its migrations (reader/library/schema.py)."""
+
+from __future__ import annotations
+
+from reader.corrections.snapshot import EMPTY_LEXICON_DIGEST
+from reader.document import document_key
+from reader.library import Library
+from reader.library.schema import MIGRATIONS, compress_text, open_library
+from reader.storage import open_database, schema_version, transaction
+
+TEXT = "زار الوزير بغداد.\nثم عاد."
+
+
+def test_a_version_1_library_keeps_its_articles_and_learns_their_document_keys(tmp_path):
+    path = tmp_path / "l.sqlite3"
+    old = open_database(path, MIGRATIONS[:1])
+    with transaction(old):
+        old.execute(
+            "INSERT INTO article (path, hash, size, mtime, analyzer, title, title_stated, date, date_stated,"
+            " encoding, format, words, people, places, organizations, figures, text)"
+            " VALUES ('/a.txt', 'h', 1, 0, 'model', 't', 0, '2017-01-01', 1, 'utf-8', 'text', 5, 0, 1, 0, 0, ?)",
+            (compress_text(TEXT),),
+        )
+        old.execute("INSERT INTO entity (key, type) VALUES ('place:بغداد', 'place')")
+        old.execute("INSERT INTO article_entity VALUES (1, 1, 'بغداد', 1)")
+        old.execute("INSERT INTO mention VALUES (1, 1, 11, 16, 'بغداد')")
+    old.close()
+
+    connection = open_library(path)
+    assert schema_version(connection) == len(MIGRATIONS)
+    row = connection.execute("SELECT doc_key, lexicon, corrections FROM article").fetchone()
+    assert row == (document_key(TEXT), EMPTY_LEXICON_DIGEST, "")
+    assert "text" not in {r[1] for r in connection.execute("PRAGMA table_info(article)")}
+    connection.close()
+    with Library.open(path) as library:
+        assert library.article_text(1) == TEXT
+        analysis = library.article_analysis(1)
+        assert [(m.start, m.end, m.entity) for m in analysis.mentions] == [(11, 16, "place:بغداد")]

@@ -49,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="articles to generate (default 10,000)")
     parser.add_argument("--dir", help="folder for the articles and libraries (default: a temporary folder)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to compare (default 1 2)")
+    parser.add_argument("--questions", metavar="DB", help="only time the questions, on the library DB")
     args = parser.parse_args(argv)
+    if args.questions:
+        print(f"load average {_load()}")
+        _questions(Path(args.questions))
+        return 0
     if args.dir:
         run(Path(args.dir), args.articles, args.jobs)
     else:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -420,10 +421,26 @@ def make_indexer(
     return Indexer(paths, library, jobs=jobs, user_data=data, warn=warn)
 
 
+#: How much lower than the window the indexing processes run (Unix niceness; 19 is the lowest).
+INDEXING_NICENESS = 10
+
+
+def lower_priority(niceness: int = INDEXING_NICENESS) -> None:
+    """Make this process (and the processes it starts) yield the CPU to the window; where it can."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(niceness)
+
+
 def _index_in_child(
     connection: Any, paths: list[str], library: str | None, jobs: int | None, user_data: bool = True
 ) -> None:
-    """The indexing child: runs the Indexer, sends its reports; "cancel" (or the parent going away) stops it."""
+    """The indexing child: runs the Indexer, sends its reports; "cancel" (or the parent going away) stops it.
+
+    It and its analysis processes run at a lower priority (``INDEXING_NICENESS``):
+    on a laptop's few cores, the window is served first and never waits for them.
+    """
+    lower_priority()
 
     def warn(message: str) -> None:
         with contextlib.suppress(OSError, ValueError):

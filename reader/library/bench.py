@@ -118,7 +118,9 @@ def _questions(library: Path) -> None:
         print(f"\nquestions ({len(entities):,} entities, {opened.count_articles():,} articles), median of 5, warm:")
         _latency("entities (all)", lambda: opened.entities())
         _latency("entities (all) as JSON, by SQLite", lambda: opened.entities_as_json())
+        _latency("entities, a page (200 of all, from 1,000)", lambda: opened.entities(limit=200, offset=1000))
         _latency("entities --type person", lambda: opened.entities("person"))
+        _latency("entities --type person, a page (200)", lambda: opened.entities("person", limit=200))
         _latency("entities filter 'امم'", lambda: opened.entities(query="امم"))
         _latency(f"resolve {top_named.name!r}", lambda: opened.resolve(top_named.name))
         for entity in (top, top_named, middle):
@@ -128,6 +130,7 @@ def _questions(library: Path) -> None:
             _latency(f"related {entity.name!r}", opened.related, entity)
         _latency("timeline by month", lambda: opened.timeline(top_named, "month"))
         _latency("articles (all, by date)", lambda: opened.articles())
+        _latency("articles by date, a page (200, from 5,000)", lambda: opened.articles(limit=200, offset=5000))
         for query in ("الامم المتحده", "وزير الخارجية", "سعودي"):
             _latency(f"search {query!r} (first 100)", opened.search, query)
         _latency("stored analysis of one article", lambda: opened.article_analysis(1))

@@ -188,12 +188,19 @@ class Library:
     # --- entities -------------------------------------------------------------------
 
     def entities(
-        self, entity_type: EntityType | str | None = None, *, query: str = "", limit: int | None = None
+        self,
+        entity_type: EntityType | str | None = None,
+        *,
+        query: str = "",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[EntitySummary]:
         """Entities, most articles first (then most mentions, then name).
 
         ``query`` keeps those with a name or variant containing it, folded
-        (الامم matches الأمم المتحدة).
+        (الامم matches الأمم المتحدة). ``limit`` and ``offset`` give one page
+        of them: a page is read from an index in this order (a few
+        milliseconds), the tens of thousands of a large library take longer.
         """
         where, parameters = [], []
         if entity_type is not None:
@@ -207,8 +214,7 @@ class Library:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY s.articles DESC, s.mentions DESC, s.name"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        sql += _page(limit, offset)
         return _entities(self.connection.execute(sql, parameters).fetchall())
 
     def entities_as_json(self, entity_type: EntityType | str | None = None) -> list[str]:
@@ -407,8 +413,13 @@ class Library:
 
     # --- articles -------------------------------------------------------------------
 
-    def articles(self, *, order: str = "date", query: str = "") -> list[ArticleSummary]:
-        """All articles (``order``: date, title, path, words, mentions); ``query`` filters titles, folded."""
+    def articles(
+        self, *, order: str = "date", query: str = "", limit: int | None = None, offset: int = 0
+    ) -> list[ArticleSummary]:
+        """All articles (``order``: date, title, path, words, mentions); ``query`` filters titles, folded.
+
+        ``limit`` and ``offset`` give one page of them (without ``query``: by date, read from an index).
+        """
         orders = {
             "date": "a.date, a.path",
             "title": "a.title, a.path",
@@ -416,12 +427,12 @@ class Library:
             "words": "a.words DESC, a.path",
             "mentions": "(a.people + a.places + a.organizations + a.figures) DESC, a.path",
         }
-        rows = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM article a ORDER BY {orders[order]}")
-        articles = [_article(row) for row in rows]
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM article a ORDER BY {orders[order]}"
         if not query.strip():
-            return articles
+            return [_article(row) for row in self.connection.execute(sql + _page(limit, offset))]
         key = _fold(query.strip())
-        return [a for a in articles if key in _fold(a.title)]
+        found = [a for a in map(_article, self.connection.execute(sql)) if key in _fold(a.title)]
+        return found[offset : None if limit is None else offset + limit]
 
     def folders(self) -> list[str]:
         """The folders indexed into this library so far."""
@@ -558,6 +569,13 @@ def _like_escape(text: str) -> str:
 
 
 _TYPES = {t.value: t for t in EntityType}
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """The LIMIT clause of one page (none: every row from ``offset``)."""
+    if limit is None and not offset:
+        return ""
+    return f" LIMIT {-1 if limit is None else max(0, int(limit))} OFFSET {max(0, int(offset))}"
 
 
 def _entity(row: Sequence[Any]) -> EntitySummary:

@@ -155,6 +155,10 @@ ALTER TABLE article ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';      -- SHA-256
 ALTER TABLE article ADD COLUMN lexicon TEXT NOT NULL DEFAULT '';      -- digest of the lexicon applied
 ALTER TABLE article ADD COLUMN corrections TEXT NOT NULL DEFAULT '';  -- digest of its corrections applied, '' none
 CREATE INDEX article_by_lexicon ON article(lexicon);
+-- The lists answer from an index in their order, no sort: articles by date, entities of one type.
+DROP INDEX article_by_date;
+CREATE INDEX article_by_date ON article(date, path);
+CREATE INDEX entity_stats_by_type ON entity_stats(type, articles DESC, mentions DESC, name);
 
 -- Each lexicon articles were adjusted with: what changed since is what a run looks for.
 CREATE TABLE lexicon_state (

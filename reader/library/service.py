@@ -32,6 +32,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import cache
+from operator import attrgetter
 from typing import Any, overload
 
 from reader.errors import one_line
@@ -111,11 +113,12 @@ def entity_details(library: Library, key: str) -> tuple[Any, ...] | None:
 
 
 def entity_companions(library: Library, key: str) -> tuple[Any, ...] | None:
-    """The entities sharing sentences with ``key``'s, as a list and a network, and its timelines (flat)."""
+    """The entities sharing most sentences with ``key``'s (those in the network), as a list and a
+    network, and its timelines (flat)."""
     entity = library.entity(key)
     if entity is None:
         return None
-    related = library.related(entity)
+    related = library.related(entity, limit=NETWORK_SIZE)  # those drawn: not the thousands behind them
     network = entity_network(library, [entity], NETWORK_SIZE, related)
     return key, [(_flat(r.entity), r.sentences, r.articles) for r in related], network, library.timelines(entity)
 
@@ -202,7 +205,15 @@ class FlatList(Sequence[Any]):
 
 
 def _flat(item: Any) -> tuple[Any, ...]:
-    return tuple(getattr(item, f.name) for f in fields(item))
+    return _getter(type(item))(item)  # type: ignore[no-any-return]
+
+
+@cache
+def _getter(kind: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A dataclass's fields, in order, as one tuple (``dataclasses.fields`` per item is slow)."""
+    names = [f.name for f in fields(kind)]
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda item: (get(item),)
 
 
 # --- the child process ---------------------------------------------------------------

@@ -32,6 +32,20 @@ def test_entities_come_most_articles_first_and_add_up(library):
         assert set(e.to_dict()) == {"id", "type", "name", "articles", "mentions", "variants"}
 
 
+@pytest.mark.parametrize("kind", [None, EntityType.PERSON])
+def test_pages_of_entities_and_articles_are_the_whole_list_cut(library, kind):
+    entities = library.entities(kind)
+    assert len(entities) > 7
+    pages = [library.entities(kind, limit=3, offset=start) for start in range(0, len(entities), 3)]
+    assert [e for page in pages for e in page] == entities and all(len(p) == 3 for p in pages[:-1])
+    assert library.entities(kind, offset=5) == entities[5:]
+    articles = library.articles()
+    assert library.articles(limit=4, offset=2) == articles[2:6]
+    assert library.articles(offset=len(articles)) == [] and library.articles(limit=0) == []
+    titled = library.articles(query=articles[0].title[:6])
+    assert library.articles(query=articles[0].title[:6], limit=1, offset=0) == titled[:1]
+
+
 def test_entities_filter_by_type_and_by_any_spelling(library):
     people = library.entities(EntityType.PERSON)
     assert people and all(e.type is EntityType.PERSON for e in people)

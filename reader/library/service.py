@@ -32,7 +32,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from functools import cache
 from operator import attrgetter
 from typing import Any, overload
 
@@ -205,12 +204,18 @@ class FlatList(Sequence[Any]):
 
 
 def _flat(item: Any) -> tuple[Any, ...]:
-    return _getter(type(item))(item)  # type: ignore[no-any-return]
+    kind = type(item)
+    getter = _GETTERS.get(kind)
+    if getter is None:
+        getter = _GETTERS[kind] = _getter(kind)
+    return getter(item)
 
 
-@cache
+#: Per dataclass, its fields in order as one tuple (``dataclasses.fields`` per item is slow).
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
 def _getter(kind: type) -> Callable[[Any], tuple[Any, ...]]:
-    """A dataclass's fields, in order, as one tuple (``dataclasses.fields`` per item is slow)."""
     names = [f.name for f in fields(kind)]
     get = attrgetter(*names)
     return get if len(names) > 1 else lambda item: (get(item),)

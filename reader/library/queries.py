@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -314,20 +314,36 @@ class Library:
 
     def find(self, entities: EntitySummary | Iterable[EntitySummary]) -> list[ArticleHits]:
         """Every article naming ``entities`` with the mentions, oldest article first."""
+        articles, hits = self.find_rows(entities)
+        found: list[list[Hit]] = [[] for _ in articles]
+        for number, start, end, text in hits:
+            found[number].append(Hit(start, end, text))
+        return [ArticleHits(ArticleSummary(*a), tuple(h)) for a, h in zip(articles, found, strict=True)]
+
+    def find_rows(
+        self, entities: EntitySummary | Iterable[EntitySummary]
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[int, int, int, str]]]:
+        """``find`` as plain rows, in one query: the articles (``ArticleSummary`` fields), oldest
+        first, and the mentions as ``(article's index in that list, start, end, text)`` in text order.
+
+        What the window's question process sends: no object is made for the
+        thousands of mentions of a frequent entity.
+        """
         if isinstance(entities, EntitySummary):
             entities = [entities]
-        members = self._members(entities)
-        by_article: dict[int, list[Hit]] = defaultdict(list)
-        for article, start, end, text in self.connection.execute(
-            "SELECT article, start, end, text FROM mention WHERE entity IN (SELECT value FROM json_each(?))",
-            (json.dumps(members),),
+        articles: list[tuple[Any, ...]] = []
+        hits: list[tuple[int, int, int, str]] = []
+        last = None
+        for row in self.connection.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, m.start, m.end, m.text FROM mention m JOIN article a ON a.id = m.article"
+            " WHERE m.entity IN (SELECT value FROM json_each(?)) ORDER BY a.date, a.path, m.start",
+            (json.dumps(self._members(entities)),),
         ):
-            by_article[article].append(Hit(start, end, text))
-        articles = self._articles(by_article)
-        return [
-            ArticleHits(a, tuple(sorted(by_article[a.id], key=lambda h: h.start)))
-            for a in sorted(articles, key=lambda a: (a.date, a.path))
-        ]
+            if row[0] != last:
+                last = row[0]
+                articles.append(_article_fields(row))
+            hits.append((len(articles) - 1, row[12], row[13], row[14]))
+        return articles, hits
 
     def related(self, entities: EntitySummary | Iterable[EntitySummary], *, limit: int | None = None) -> list[Related]:
         """Entities sharing a sentence with ``entities``: most shared sentences first."""
@@ -595,6 +611,9 @@ def _entities(rows: Sequence[Sequence[Any]]) -> list[EntitySummary]:
 
 
 def _article(row: Sequence[Any]) -> ArticleSummary:
-    return ArticleSummary(
-        row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8], row[9], row[10], row[11]
-    )
+    return ArticleSummary(*_article_fields(row))
+
+
+def _article_fields(row: Sequence[Any]) -> tuple[Any, ...]:
+    """An ``_ARTICLE_COLUMNS`` row (and whatever follows it) as ``ArticleSummary``'s fields."""
+    return (row[0], row[1], row[2], row[3], bool(row[4]), *row[5:12])

@@ -102,13 +102,8 @@ def entity_details(library: Library, key: str) -> tuple[Any, ...] | None:
     entity = library.entity(key)
     if entity is None:
         return None
-    found = library.find(entity)
-    return (
-        [_flat(entity)],
-        [_flat(h.article) for h in found],
-        [(number, x.start, x.end, x.text) for number, h in enumerate(found) for x in h.hits],
-        time.perf_counter() - started,
-    )
+    articles, hits = library.find_rows(entity)
+    return [_flat(entity)], articles, hits, time.perf_counter() - started
 
 
 def entity_companions(library: Library, key: str) -> tuple[Any, ...] | None:

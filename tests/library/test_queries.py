@@ -72,6 +72,10 @@ def test_find_offsets_slice_each_articles_shown_text(library):
     for entity in library.entities(limit=15):
         found = library.find(entity)
         assert len(found) == entity.articles
+        assert [(h.article.date, h.article.path) for h in found] == sorted(
+            (h.article.date, h.article.path) for h in found
+        )
+        assert all([x.start for x in h.hits] == sorted(x.start for x in h.hits) for h in found)
         assert sum(len(h.hits) for h in found) == entity.mentions
         for hits in found:
             text = load(hits.article.path).text  # what the reader shows for that file, loaded again

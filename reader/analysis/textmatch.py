@@ -34,7 +34,26 @@ _MARKS = frozenset(AR_DIAC_CHARSET) | {TATWEEL}
 # Invisible characters (RLM, ZWJ, soft hyphen, bidi controls) are seen
 # through, as the analysis sees through them: بغداد finds بغ\u00adداد.
 _DROPPED = _MARKS | REMOVED_CHARACTERS
-_DROPPED_RUN = re.compile("[" + re.escape("".join(sorted(_DROPPED))) + "]+")
+
+
+def _character_class(characters: frozenset[str]) -> str:
+    """A regular-expression class of ``characters`` written as ranges (``[\u064b-\u0652...]``).
+
+    One entry per character made the regular expression test a character
+    against each of 150 in turn: 0.8 ms a 3,000-character article.
+    """
+    codes = sorted(map(ord, characters))
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = (re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges)
+    return "[" + "".join(parts) + "]"
+
+
+_DROPPED_RUN = re.compile(_character_class(_DROPPED) + "+")
 
 
 @cache
@@ -75,7 +94,8 @@ class FoldedText:
         self.text = text
         self.folded = fold(text)
         # Dropped characters come in runs (a letter's diacritics, a stretch of tatweel).
-        self._runs = RemovedRuns(text, _DROPPED_RUN)
+        # Folding changes one character into at most one: same length, nothing dropped.
+        self._runs = RemovedRuns(text if len(self.folded) != len(text) else "", _DROPPED_RUN)
 
     def original_offset(self, folded_offset: int) -> int:
         """Where folded character ``folded_offset`` is in the original text."""

@@ -60,3 +60,20 @@ def test_diacritics_never_change_what_is_found(words, query) -> None:
     assert [fold(x) for x in found_decorated] == [fold(x) for x in found_plain]
     for s, e in FoldedText(decorated).find_all(query):
         assert fold(decorated[s:e]) == fold(query)
+
+
+def test_the_dropped_characters_class_is_exactly_the_dropped_set() -> None:
+    from reader.analysis.textmatch import _DROPPED, _DROPPED_RUN
+
+    codes = {ord(c) for c in _DROPPED}
+    neighbours = {c + d for c in codes for d in (-1, 1)} - codes
+    for code in codes:
+        assert _DROPPED_RUN.fullmatch(chr(code)), hex(code)
+    for code in neighbours | set(range(0x0600, 0x0700)) - codes:
+        assert not _DROPPED_RUN.fullmatch(chr(code)), hex(code)
+
+
+def test_a_text_without_dropped_characters_maps_offsets_one_to_one() -> None:
+    folded = FoldedText("قال وزير الخارجية في بغداد")
+    assert folded.find_all("بغداد") == [(21, 26)]
+    assert FoldedText("قال الوزيـــر في بغداد").find_all("بغداد") == [(17, 22)]

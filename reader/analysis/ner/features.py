@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Protocol
 
 from reader.analysis.ner.clusters import WordClusters, WordContexts
 from reader.analysis.ner.gazetteers import (
@@ -70,11 +71,12 @@ _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 #: ``clusters-window``: the coarse and middle clusters of the words ±1;
 #: ``clusters-window2``: the middle cluster of the words ±2;
 #: ``contexts``: which cue words precede the word across the unlabeled news
-#: (``clusters.WordContexts``: ``xT2`` …).
+#: (``clusters.WordContexts``: ``xT2`` …);
+#: ``neural``: the neural tagger's labels (``neural.crf_features``: ``nn=B-PERS`` …).
 ALL_OPTIONS = frozenset(
     {"affixes", "gazetteer", "classes", "window2", "unseen-identity", "doc-cues", "conj-forms"}
     | {"ngrams", "ctx-affixes", "unk-shape", "name-lm", "usage", "usage-window", "conj-cues"}
-    | {"cue-usage", "usage-conj", "clusters", "clusters-window", "clusters-window2", "contexts"}
+    | {"cue-usage", "usage-conj", "clusters", "clusters-window", "clusters-window2", "contexts", "neural"}
 )
 #: The shipped model's groups (the ablation in docs/model.md says why).
 DEFAULT_OPTIONS = frozenset(
@@ -95,6 +97,19 @@ CLUSTER_OPTIONS = frozenset({"clusters", "clusters-window", "clusters-window2"})
 _NO_CUES: frozenset[str] = frozenset()
 
 
+class NeuralSource(Protocol):
+    """Where the ``neural`` features of a document come from (``neural.NeuralFeatures``)."""
+
+    def features(
+        self,
+        sentences: Sequence[Sequence[str]],
+        words: Sequence[Sequence[_Word]],
+        marks: Sequence[Sequence[str | None]],
+    ) -> list[dict[int, list[str]]]:
+        """For each sentence, the feature strings of its tokens that have any (by position)."""
+        ...
+
+
 class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
@@ -107,6 +122,8 @@ class _Word:
         "cues_as_previous",
         "gentilic",
         "key",
+        "neural",
+        "neural_code",
         "norm",
         "own",
         "starts",
@@ -133,6 +150,8 @@ class _Word:
         self.cues_as_next = _NO_CUES
         self.gentilic = False
         self.usage = ""  # the word's article band (``usage``), for ``cue-usage``
+        self.neural: tuple[str, ...] = ()  # the word's facts as the neural tagger reads them
+        self.neural_code: object = None  # ... encoded by the tagger (``neural.NeuralFeatures``)
         if cats:  # most words have no gazetteer category
             self.cues_as_previous = frozenset(_CUES_AS_PREVIOUS[c] for c in cats if c in _CUES_AS_PREVIOUS)
             self.cues_as_next = frozenset(_CUES_AS_NEXT[c] for c in cats if c in _CUES_AS_NEXT)
@@ -156,12 +175,15 @@ class FeatureExtractor:
         attributes: frozenset[str] | None = None,
         clusters: WordClusters | None = None,
         contexts: WordContexts | None = None,
+        neural: NeuralSource | None = None,
     ) -> None:
         """``attributes``: the feature strings a trained model has weights for.
 
         When given, a word's cached features keep only those: a feature the
         model does not know costs crfsuite a lookup and changes nothing, and L1
         training leaves only a few thousand of them. Tagging gets 2-3× faster.
+        ``neural``: where the ``neural`` features come from (the network at run
+        time, held-out predictions in training).
         """
         unknown = options - ALL_OPTIONS
         if unknown:
@@ -172,6 +194,9 @@ class FeatureExtractor:
         if contexts is None and "contexts" in options:
             raise ValueError("the context features need a context table")
         self.contexts = contexts if "contexts" in options else None
+        if neural is not None and "neural" not in options:
+            raise ValueError("a neural feature source needs the neural option")
+        self.neural = neural
         self.gazetteer = gazetteer
         self.classes = classes
         self.options = options
@@ -189,8 +214,9 @@ class FeatureExtractor:
         self._usage = shared_word_usage() if "usage" in options else None
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature lists for one sentence's tokens (no document context)."""
-        return self._sentence([self._word(t) for t in tokens])
+        """Feature lists for one sentence's tokens (no document context, no network)."""
+        words = [self._word(t) for t in tokens]
+        return self._sentence(words, self._marks(words))
 
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """Feature lists for every sentence of a document (an article, or a chunk of one).
@@ -203,7 +229,13 @@ class FeatureExtractor:
         weak context, still learns it followed وزير الدفاع آشتون elsewhere.
         """
         words = [[self._word(t) for t in tokens] for tokens in sentences]
-        features = [self._sentence(ws) for ws in words]
+        marks = [self._marks(ws) for ws in words]
+        features = [self._sentence(ws, ms) for ws, ms in zip(words, marks, strict=True)]
+        if self.neural is not None:
+            keep = self.attributes
+            for feats, extra in zip(features, self.neural.features(sentences, words, marks), strict=True):
+                for i, token_extra in extra.items():
+                    feats[i] += token_extra if keep is None else [f for f in token_extra if f in keep]
         if "doc-cues" not in self.options:
             return features
         # A sentence the document repeats (a text pasted twice) counts once, so
@@ -243,11 +275,30 @@ class FeatureExtractor:
         """The normalized forms of ``tokens`` (from the cache)."""
         return [self._word(t).norm for t in tokens]
 
+    def neural_inputs(self, tokens: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """What the neural tagger reads of each token: its normalized form and its facts.
+
+        The facts are the word's (``_Word.neural``: shape, clitic prefix, list
+        categories, usage bands) and the multi-word list entry it is part of.
+        """
+        words = [self._word(t) for t in tokens]
+        return [
+            (w.norm, w.neural if mark is None else (*w.neural, "mg=" + mark))
+            for w, mark in zip(words, self._marks(words), strict=True)
+        ]
+
     def keys(self, tokens: Sequence[str]) -> list[str]:
         """The clitic-free forms of ``tokens`` (بالموصل → موصل), as the document features compare them."""
         return [self._word(t).key for t in tokens]
 
-    def _sentence(self, words: Sequence[_Word]) -> list[list[str]]:
+    def _marks(self, words: Sequence[_Word]) -> list[str | None]:
+        """``B-CAT``/``I-CAT`` for the words inside a multi-word list entry (رام الله), else None."""
+        starts = [w.starts for w in words]
+        if "gazetteer" not in self.options or not any(starts):
+            return [None] * len(words)
+        return self.gazetteer.match_multi([w.norm for w in words], starts)
+
+    def _sentence(self, words: Sequence[_Word], marks: Sequence[str | None]) -> list[list[str]]:
         n = len(words)
         padded = [_NOTHING, _BEFORE, *words, _AFTER, _NOTHING]
         out = [
@@ -260,12 +311,9 @@ class FeatureExtractor:
                 cues, band = words[i - 1].cues_as_previous, words[i].usage
                 if cues and band:
                     out[i] += ["cu=" + band + c for c in cues]
-        starts = [w.starts for w in words]
-        if "gazetteer" in self.options and any(starts):
-            marks = self.gazetteer.match_multi([w.norm for w in words], starts)
-            for feats, mark in zip(out, marks, strict=True):
-                if mark is not None:
-                    feats.append("mg=" + mark)
+        for feats, mark in zip(out, marks, strict=True):
+            if mark is not None:
+                feats.append("mg=" + mark)
         return out
 
     def _word(self, token: str) -> _Word:
@@ -363,6 +411,8 @@ class FeatureExtractor:
         word = _Word(n, base, own, ctx, starts, cats)
         if "cue-usage" in options:
             word.usage = next((f[len("art=") :] for f in use if f.startswith("art=")), "")
+        if "neural" in options:
+            word.neural = ("sh=" + shape, "pre=" + prefix, *gaz[: len(cats)], *use)
         return word
 
 

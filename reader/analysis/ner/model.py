@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.analysis.ner.clusters import WordClusters, WordContexts
-from reader.analysis.ner.features import DEFAULT_OPTIONS, FeatureExtractor, WordClasses
+from reader.analysis.ner.features import DEFAULT_OPTIONS, FeatureExtractor, NeuralSource, WordClasses
 from reader.analysis.ner.gazetteers import Gazetteer
 
 MODEL_NAME = "anercorp-crf"
@@ -34,6 +34,11 @@ def contexts_path(lexicon: Path) -> Path:
     return lexicon.with_name(lexicon.name.removesuffix(".lexicon.json") + ".contexts.txt")
 
 
+def neural_path(lexicon: Path) -> Path:
+    """``x/anercorp-crf.lexicon.json`` → ``x/anercorp-crf.neural.npz`` (the neural tagger's weights)."""
+    return lexicon.with_name(lexicon.name.removesuffix(".lexicon.json") + ".neural.npz")
+
+
 def second_pass_path(model_path: Path) -> Path:
     """``x/anercorp-crf.crfsuite`` → ``x/anercorp-crf.pass2.crfsuite`` (the stacked second pass)."""
     return model_path.with_suffix(".pass2.crfsuite")
@@ -52,10 +57,13 @@ class Lexicon:
     clusters: WordClusters | None = None
     #: Cue words seen before each word in unlabeled text (``contexts`` features).
     contexts: WordContexts | None = None
+    #: The neural tagger's labels (``neural`` features): the network beside the
+    #: lexicon at run time, held-out predictions in training. Not saved with the lexicon.
+    neural: NeuralSource | None = None
 
     def extractor(self) -> FeatureExtractor:
         return FeatureExtractor(
-            self.gazetteer, self.classes, self.options, self.attributes, self.clusters, self.contexts
+            self.gazetteer, self.classes, self.options, self.attributes, self.clusters, self.contexts, self.neural
         )
 
     def save(self, path: Path) -> None:
@@ -76,6 +84,11 @@ class Lexicon:
         data = json.loads(path.read_text(encoding="utf-8"))
         options = frozenset(data["options"])
         clusters_file, contexts_file = clusters_path(path), contexts_path(path)
+        neural = None
+        if "neural" in options:
+            from reader.analysis.ner.neural import NeuralFeatures, NeuralTagger
+
+            neural = NeuralFeatures(NeuralTagger.load(neural_path(path)))
         return cls(
             Gazetteer.from_json(data["gazetteer"]),
             WordClasses.from_json(data["classes"]),
@@ -83,4 +96,5 @@ class Lexicon:
             None if data.get("attributes") is None else frozenset(data["attributes"]),
             WordClusters.load(clusters_file) if clusters_file.is_file() else None,
             WordContexts.load(contexts_file) if "contexts" in options and contexts_file.is_file() else None,
+            neural,
         )

@@ -31,14 +31,18 @@ from reader.analysis.ner.clusters import (
     WordContexts,
     build_clusters,
     build_contexts,
+    tokenized_corpus,
+    word_vectors,
 )
 from reader.analysis.ner.conll import Scores, Sentence, read_conll, read_wojood
+from reader.analysis.ner.crossfit import CrossFitting, fold_split
 from reader.analysis.ner.evaluate import DOC_SENTENCES
 from reader.analysis.ner.features import (
     ALL_OPTIONS,
     CLUSTER_OPTIONS,
     DEFAULT_OPTIONS,
     FeatureExtractor,
+    NeuralSource,
     WordClasses,
 )
 from reader.analysis.ner.gazetteers import Gazetteer, build_gazetteer
@@ -48,6 +52,7 @@ from reader.analysis.ner.model import (
     clusters_path,
     contexts_path,
     lexicon_path,
+    neural_path,
     second_pass_path,
 )
 from reader.analysis.ner.usage import default_cache_dir
@@ -94,8 +99,13 @@ def training_features(
     options: frozenset[str] = DEFAULT_OPTIONS,
     clusters: WordClusters | None = None,
     contexts: WordContexts | None = None,
+    neural: NeuralSource | None = None,
 ) -> list[list[list[str]]]:
-    """Features of every training sentence with jackknifed word classes."""
+    """Features of every training sentence with jackknifed word classes.
+
+    ``neural``: the network's labels for the training sentences, from
+    networks that did not see them (``crossfit``).
+    """
     n = len(sentences)
     bounds = [round(n * k / FOLDS) for k in range(FOLDS + 1)]
     out: list[list[list[str]]] = []
@@ -103,7 +113,7 @@ def training_features(
         lo, hi = bounds[k], bounds[k + 1]
         others = [*sentences[:lo], *sentences[hi:]]
         classes = WordClasses.from_sentences(others)
-        extractor = FeatureExtractor(gazetteer, classes, options, clusters=clusters, contexts=contexts)
+        extractor = FeatureExtractor(gazetteer, classes, options, clusters=clusters, contexts=contexts, neural=neural)
         fold = [[t for t, _ in s] for s in sentences[lo:hi]]
         # Pseudo-articles of DOC_SENTENCES sentences, as the evaluation reads them.
         for start in range(0, len(fold), DOC_SENTENCES):
@@ -121,16 +131,22 @@ def train_crf(
     keep_misc: bool = False,
     clusters: WordClusters | None = None,
     contexts: WordContexts | None = None,
+    neural: NeuralSource | None = None,
 ) -> Lexicon:
     """Train on ``sentences``, write the model and its lexicon, return the lexicon.
 
-    ``keep_misc=False`` trains MISC words as O (MISC is never shown).
+    ``keep_misc=False`` trains MISC words as O (MISC is never shown). With
+    ``neural`` (held-out network labels), the network itself is not written:
+    the caller puts the one to run beside the model (``model.neural_path``).
+    Without ``neural``, the model is trained without the ``neural`` features.
     """
     import pycrfsuite
 
+    if neural is None:
+        options = options - {"neural"}
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, sentence in zip(
-        training_features(sentences, gazetteer, options, clusters, contexts), sentences, strict=True
+        training_features(sentences, gazetteer, options, clusters, contexts, neural), sentences, strict=True
     ):
         tags = [tag if keep_misc or not tag.endswith("MISC") else "O" for _, tag in sentence]
         trainer.append(pycrfsuite.ItemSequence(feats), tags)
@@ -138,7 +154,7 @@ def train_crf(
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
     classes = WordClasses.from_sentences(sentences)
-    lexicon = Lexicon(gazetteer, classes, options, model_attributes(model_path), clusters, contexts)
+    lexicon = Lexicon(gazetteer, classes, options, model_attributes(model_path), clusters, contexts, neural)
     lexicon.save(lexicon_path(model_path))
     return lexicon
 
@@ -160,7 +176,7 @@ def train_stacked(
 
     options = settings.get("options", DEFAULT_OPTIONS)
     keep_misc = settings.get("keep_misc", False)
-    clusters, contexts = settings.get("clusters"), settings.get("contexts")
+    clusters, contexts, neural = settings.get("clusters"), settings.get("contexts"), settings.get("neural")
     lexicon = train_crf(sentences, gazetteer, model_path, **settings)
 
     # First-pass tags of each half by a model trained on the other half.
@@ -170,14 +186,14 @@ def train_stacked(
     with tempfile.TemporaryDirectory() as tmp:
         for train_part, tag_part in ((parts[1], parts[0]), (parts[0], parts[1])):
             half_model = Path(tmp) / "half.crfsuite"
-            train_crf(train_part, gazetteer, half_model, **settings)
-            tagger = CrfTagger.load(half_model)
+            # In memory: the lexicon carries the held-out network labels, if any.
+            tagger = CrfTagger(half_model, train_crf(train_part, gazetteer, half_model, **settings))
             for start in range(0, len(tag_part), DOC_SENTENCES):
                 held_out += tagger.tag_sentences([[t for t, _ in s] for s in tag_part[start : start + DOC_SENTENCES]])
 
     keys_of = FeatureExtractor(gazetteer, WordClasses({}, {}), options, clusters=clusters, contexts=contexts).keys
     trainer = pycrfsuite.Trainer(verbose=False)
-    features = training_features(sentences, gazetteer, options, clusters, contexts)
+    features = training_features(sentences, gazetteer, options, clusters, contexts, neural)
     for start in range(0, len(sentences), DOC_SENTENCES):
         doc = sentences[start : start + DOC_SENTENCES]
         extra = stacked_features([keys_of([t for t, _ in s]) for s in doc], held_out[start : start + DOC_SENTENCES])
@@ -223,22 +239,28 @@ def cross_validate(
     *,
     extra: Sequence[Sentence] = (),
     second_dev: Sequence[Sentence] = (),
+    fitting: CrossFitting | None = None,
 ) -> str:
     """Train on all but the ``fold``-th of ``k`` contiguous parts, score on it; one summary line.
 
     The dev split alone is small (866 names) and leans to sport; folds of
     the whole train file (about 2,500 names each for k = 3) tell a real gain
-    from noise. ``extra`` sentences (another corpus) join every fold's
-    training part; ``second_dev`` (Wojood's test file) is scored too.
+    from noise. ``extra`` sentences (another corpus) are cut into ``k`` parts
+    the same way, and all but the ``fold``-th join the fold's training part;
+    ``second_dev`` (Wojood's test file) is scored too. With ``fitting``, the
+    fold's CRF learns from held-out network labels and runs with the network
+    trained on its training part (``crossfit``).
     """
-    n = len(sentences)
-    lo, hi = n * fold // k, n * (fold + 1) // k
-    held, rest = sentences[lo:hi], [*sentences[:lo], *sentences[hi:], *extra]
+    held, rest = fold_split(sentences, extra, k, fold)
     started = time.perf_counter()
     gazetteer = build_gazetteer(WordClasses.from_sentences(rest).common_words(), **(lists or {}))
+    if fitting is not None:
+        settings = {**settings, "neural": fitting.fold_features(fold)}
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "fold.crfsuite"
         train(rest, gazetteer, model, **settings)
+        if fitting is not None:
+            fitting.network("rest", fold, gazetteer)[0].save(neural_path(lexicon_path(model)))
         alone = evaluate_model(model, held, propagate=False)
         scores = evaluate_model(model, held, propagate=True)
         second = evaluate_model(model, second_dev, propagate=True) if second_dev else None
@@ -330,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cluster-sizes", default=",".join(map(str, DEFAULT_SIZES)), help="cluster counts, coarse to fine"
     )
+    parser.add_argument("--epochs", type=int, default=None, help="with the neural features: training epochs")
+    parser.add_argument("--hidden", type=int, default=None, help="with the neural features: LSTM size per direction")
     args = parser.parse_args(argv)
     options = frozenset(o for o in args.features.split(",") if o)
     if options - ALL_OPTIONS:
@@ -383,24 +407,77 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra = [s for path in args.extra_train for s in read_wojood(path)]
     wojood_test = data.parent / "wojood-sample" / "test.txt"
     second_dev = read_wojood(wojood_test) if wojood_test.is_file() else []
+    fitting = None
+    if "neural" in options:
+        unlabeled = args.unlabeled or default_unlabeled_file()
+        if not unlabeled.is_file():
+            print(f"unlabeled text for the word vectors not found: {unlabeled}", file=sys.stderr)
+            return 1
+        cache = args.cache or default_cache_dir() / "training"
+        vectors = word_vectors(tokenized_corpus(unlabeled, cache), cache)
+        fitting = _cross_fitting(sentences, extra, args, lists, vectors, options)
     if args.cv:
         folds = [int(f) for f in args.folds.split(",") if f] or list(range(args.cv))
         if args.cv < 2 or any(not 0 <= f < args.cv for f in folds):
             parser.error("--cv needs K >= 2 and folds between 0 and K-1")
+        if fitting is not None and fitting.k != args.cv:
+            parser.error("the neural features are cross-fitted over 3 units: use --cv 3")
         train = train_crf if args.single_pass else train_stacked
         for fold in folds:
-            line = cross_validate(sentences, fold, args.cv, train, settings, lists, extra=extra, second_dev=second_dev)
+            line = cross_validate(
+                sentences, fold, args.cv, train, settings, lists, extra=extra, second_dev=second_dev, fitting=fitting
+            )
             print(line, flush=True)
         return 0
     started = time.perf_counter()
     train = train_crf if args.single_pass else train_stacked
-    if not args.skip_dev and not _dev_scores(sentences, extra, out, train, settings, lists, keep=args.dev_only):
+    if fitting is not None and not args.skip_dev:
+        print("the dev split is not cross-fitted for the neural features: training the final model only")
+    elif not args.skip_dev and not _dev_scores(sentences, extra, out, train, settings, lists, keep=args.dev_only):
         return 0
     print(f"training the final model on train + dev ({len(sentences)} sentences, {len(extra)} extra) ...", flush=True)
-    gazetteer = build_gazetteer(WordClasses.from_sentences(sentences).common_words(), **lists)
+    # Common words of all the training text, extra files included, as each cross-validation fold counts them.
+    gazetteer = build_gazetteer(WordClasses.from_sentences([*sentences, *extra]).common_words(), **lists)
+    if fitting is not None:
+        settings["neural"] = fitting.final_features()
     train([*sentences, *extra], gazetteer, out, **settings)
+    if fitting is not None:
+        fitting.network("everything", gazetteer=gazetteer)[0].save(neural_path(lexicon_path(out)))
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
+
+
+#: Units the neural features are cross-fitted over (``crossfit``).
+NEURAL_UNITS = 3
+
+
+def _cross_fitting(
+    sentences: Sequence[Sentence],
+    extra: Sequence[Sentence],
+    args: argparse.Namespace,
+    lists: dict,
+    vectors: Path,
+    options: frozenset[str],
+) -> CrossFitting:
+    from dataclasses import replace
+
+    from reader.analysis.ner.neural_training import NetworkSettings
+
+    network = NetworkSettings()
+    if args.epochs is not None:
+        network = replace(network, epochs=args.epochs)
+    if args.hidden is not None:
+        network = replace(network, hidden=args.hidden)
+
+    def gazetteer_of(data: Sequence[Sentence]) -> Gazetteer:
+        return build_gazetteer(WordClasses.from_sentences(data).common_words(), **lists)
+
+    cache = (args.cache or default_cache_dir() / "training") / "networks"
+    return CrossFitting(sentences, extra, NEURAL_UNITS, gazetteer_of, vectors, cache, network, options, log=_log)
+
+
+def _log(line: str) -> None:
+    print(line, flush=True)
 
 
 def _dev_scores(

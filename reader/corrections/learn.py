@@ -296,7 +296,15 @@ def _current_model() -> Path:
 
 
 def _recipe(model: Path) -> dict[str, Any]:
-    """How the model in use was trained, as far as its files say: feature groups, gazetteer, passes."""
+    """How the model in use was trained, as far as its files say: feature groups, gazetteer, passes.
+
+    The shipped model's neural tagger is not retrained here: that needs torch,
+    the word vectors and networks for held-out labels (the ``train`` extra,
+    ``reader.analysis.ner.crossfit``), which the app does not ship. So the new
+    model is the shipped recipe's CRF without the network's features
+    (``train.train_crf`` leaves them out when given no network labels); both
+    scores are shown before the reader accepts it.
+    """
     from reader.analysis.ner.model import Lexicon, lexicon_path, second_pass_path
 
     try:

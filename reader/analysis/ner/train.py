@@ -174,9 +174,11 @@ def train_stacked(
     from reader.analysis.ner.crf import CrfTagger
     from reader.analysis.ner.stacking import stacked_features
 
-    options = settings.get("options", DEFAULT_OPTIONS)
-    keep_misc = settings.get("keep_misc", False)
     clusters, contexts, neural = settings.get("clusters"), settings.get("contexts"), settings.get("neural")
+    options = settings.get("options", DEFAULT_OPTIONS)
+    if neural is None:  # as ``train_crf``: no network labels, no network features
+        options = options - {"neural"}
+    keep_misc = settings.get("keep_misc", False)
     lexicon = train_crf(sentences, gazetteer, model_path, **settings)
 
     # First-pass tags of each half by a model trained on the other half.

@@ -170,6 +170,16 @@ class NeuralTagger:
 
     # --- inference -----------------------------------------------------------
 
+    def forget_words(self) -> None:
+        """Empty the projected-word cache (``_projected``).
+
+        Words projected in one batch or another can differ in the last bits
+        of a float (BLAS picks its kernels by matrix shape); after this, the
+        next call's numbers depend on its input alone, not on what ran before.
+        """
+        with self._lock:
+            self._row_of.clear()
+
     def probabilities(
         self, sentences: Sequence[Sequence[EncodedWord]], marks: Sequence[Mapping[int, int]] | None = None
     ) -> np.ndarray:

@@ -164,3 +164,19 @@ def test_crf_features_name_the_label_its_confidence_and_the_neighbours():
     assert first == {0: ["n+1=B-PERS"], 1: ["nn=B-PERS", "nb=B-PERS2"], 2: ["n-1=B-PERS", "nw=B-ORG"]}
     assert second == {}  # sure O everywhere: no feature
     assert crf_features(np.zeros((0, len(LABELS))), [0]) == [{}]
+
+
+def test_after_forgetting_the_word_cache_the_numbers_are_the_first_ones(trained):
+    from reader.analysis.ner.neural_training import neural_extractor
+
+    result, sentences = trained
+    tagger = result.tagger
+    extractor = neural_extractor(GAZETTEER)
+    encoded = [
+        [tagger.vocabulary.encode(n, f) for n, f in extractor.neural_inputs([t for t, _ in s])] for s in sentences
+    ]
+    tagger.forget_words()
+    first = tagger.probabilities(encoded[:1])
+    tagger.probabilities(encoded[::-1])  # more words in the cache, projected in another batch
+    tagger.forget_words()
+    assert np.array_equal(tagger.probabilities(encoded[:1]), first)

@@ -187,7 +187,35 @@ class NeuralTagger:
 
         ``marks`` give, per sentence, the feature id of each token inside a
         multi-word list entry (``mg=B-ORG``): they depend on the neighbours.
+        The work goes in groups of up to ``_GROUP_TOKENS`` tokens, and a
+        sentence longer than ``_LONGEST`` tokens in pieces (a text without
+        punctuation is one sentence), so memory stays bounded: about 1.5 KB
+        a token of a group.
         """
+        pieces: list[Sequence[EncodedWord]] = []
+        piece_marks: list[Mapping[int, int]] = []
+        for k, sentence in enumerate(sentences):
+            sentence_marks = marks[k] if marks is not None else {}
+            for start in range(0, max(len(sentence), 1), _LONGEST):
+                pieces.append(sentence[start : start + _LONGEST])
+                piece_marks.append(
+                    {i - start: m for i, m in sentence_marks.items() if start <= i < start + _LONGEST}
+                    if sentence_marks
+                    else {}
+                )
+        groups: list[np.ndarray] = []
+        first = size = 0
+        for end, piece in enumerate(pieces):
+            if size and size + len(piece) > _GROUP_TOKENS:
+                groups.append(self._group_probabilities(pieces[first:end], piece_marks[first:end]))
+                first, size = end, 0
+            size += len(piece)
+        groups.append(self._group_probabilities(pieces[first:], piece_marks[first:]))
+        return groups[0] if len(groups) == 1 else np.concatenate(groups)
+
+    def _group_probabilities(
+        self, sentences: Sequence[Sequence[EncodedWord]], marks: Sequence[Mapping[int, int]]
+    ) -> np.ndarray:
         lengths = [len(s) for s in sentences]
         flat = [w for s in sentences for w in s]
         if not flat:
@@ -195,11 +223,10 @@ class NeuralTagger:
         with self._lock, _one_blas_thread(), np.errstate(over="ignore"):
             projected = self._projected(flat)
             starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.intp)
-            if marks is not None:
-                rows = [int(starts[k]) + i for k, ms in enumerate(marks) for i in ms]
-                if rows:
-                    ids = [m for ms in marks for m in ms.values()]
-                    projected[rows] += self._feature_embeddings[ids] @ self._w_marks
+            rows = [int(starts[k]) + i for k, ms in enumerate(marks) for i in ms]
+            if rows:
+                ids = [m for ms in marks for m in ms.values()]
+                projected[rows] += self._feature_embeddings[ids] @ self._w_marks
             hidden = np.empty((len(flat), 2 * self.hidden), dtype=np.float32)
             all_lengths = np.array(lengths, dtype=np.intp)
             for batch in _batches(lengths):
@@ -331,6 +358,10 @@ class NeuralTagger:
 
 #: Word forms whose projection the tagger keeps (1 KB each at 32 units per direction).
 _CACHED_WORDS = 50_000
+#: Tokens the network reads at once (``probabilities``): a pipeline chunk (20,000) is one group.
+_GROUP_TOKENS = 32_768
+#: A longer sentence is read in pieces this long (no training sentence was).
+_LONGEST = 1_000
 #: Tokens of a batch (sentences × longest sentence), so its arrays stay in cache.
 _BATCH_TOKENS = 8192
 #: A batch's longest sentence is at most this much longer than its shortest (padding).

@@ -180,3 +180,26 @@ def test_after_forgetting_the_word_cache_the_numbers_are_the_first_ones(trained)
     tagger.probabilities(encoded[::-1])  # more words in the cache, projected in another batch
     tagger.forget_words()
     assert np.array_equal(tagger.probabilities(encoded[:1]), first)
+
+
+def test_long_inputs_go_in_groups_and_long_sentences_in_pieces(trained, monkeypatch):
+    from reader.analysis.ner import neural
+    from reader.analysis.ner.neural_training import neural_extractor
+
+    result, sentences = trained
+    tagger = result.tagger
+    extractor = neural_extractor(GAZETTEER)
+    encoded = [
+        [tagger.vocabulary.encode(n, f) for n, f in extractor.neural_inputs([t for t, _ in s])] for s in sentences
+    ]
+    whole = tagger.probabilities(encoded)
+    monkeypatch.setattr(neural, "_GROUP_TOKENS", 10)  # a few sentences a group
+    np.testing.assert_allclose(tagger.probabilities(encoded), whole, atol=1e-6)
+    monkeypatch.setattr(neural, "_LONGEST", 4)  # and no piece longer than 4 tokens
+    pieces = tagger.probabilities(encoded)
+    assert pieces.shape == whole.shape
+    np.testing.assert_allclose(pieces.sum(axis=1), 1.0, rtol=1e-5)
+    # A sentence of at most 4 tokens reads as before.
+    short = next(k for k, s in enumerate(encoded) if 0 < len(s) <= 4)
+    at = sum(len(s) for s in encoded[:short])
+    np.testing.assert_allclose(pieces[at : at + len(encoded[short])], whole[at : at + len(encoded[short])], atol=1e-6)

@@ -26,7 +26,6 @@ per time step for the whole batch and both directions.
 from __future__ import annotations
 
 import contextlib
-import threading
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -132,10 +131,6 @@ class NeuralTagger:
         self._w_out, self._b_out = w["w_out"], w["b_out"]
         dim, filters = self._vectors.shape[1], self._conv.shape[1]
         self._w_marks = self._w_in[dim + filters :]
-        # The projected-word cache (``_projected``), one user at a time.
-        self._row_of: dict[EncodedWord, int] = {}
-        self._rows = np.empty((_CACHED_WORDS, 8 * self.hidden), dtype=np.float32)
-        self._lock = threading.Lock()
         # Each character's embedding times each of the convolution's three taps: (3, characters, filters).
         char_dim = self._char_embeddings.shape[1]
         self._taps = np.stack([self._char_embeddings @ self._conv[k * char_dim : (k + 1) * char_dim] for k in range(3)])
@@ -169,16 +164,6 @@ class NeuralTagger:
         return cls(vocabulary, arrays)
 
     # --- inference -----------------------------------------------------------
-
-    def forget_words(self) -> None:
-        """Empty the projected-word cache (``_projected``).
-
-        Words projected in one batch or another can differ in the last bits
-        of a float (BLAS picks its kernels by matrix shape); after this, the
-        next call's numbers depend on its input alone, not on what ran before.
-        """
-        with self._lock:
-            self._row_of.clear()
 
     def probabilities(
         self, sentences: Sequence[Sequence[EncodedWord]], marks: Sequence[Mapping[int, int]] | None = None
@@ -220,7 +205,7 @@ class NeuralTagger:
         flat = [w for s in sentences for w in s]
         if not flat:
             return np.empty((0, len(LABELS)), dtype=np.float32)
-        with self._lock, _one_blas_thread(), np.errstate(over="ignore"):
+        with _one_blas_thread(), np.errstate(over="ignore"):
             projected = self._projected(flat)
             starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.intp)
             rows = [int(starts[k]) + i for k, ms in enumerate(marks) for i in ms]
@@ -240,34 +225,28 @@ class NeuralTagger:
         return logits
 
     def _projected(self, flat: list[EncodedWord]) -> np.ndarray:
-        """Each token's input to the gates, (tokens × 8·hidden): rows of the projected-word cache.
+        """Each token's input to the gates, (tokens × 8·hidden): each word form projected once.
 
-        A word form is projected once (its code is one shared object, and
-        equal codes share a row): the cache keeps the rows of up to
-        ``_CACHED_WORDS`` forms, as the feature extractor keeps their features.
+        A word form's code is one shared object (``NeuralFeatures``), and
+        equal codes share a row. Rows are not kept from one call to the next:
+        a row computed in another batch can differ in the last bits of a
+        float (BLAS picks its kernels by matrix shape), and the same text must
+        always get the same labels, whatever was analyzed before it.
         """
-        index = self._row_of
+        row_of: dict[EncodedWord, int] = {}
         local: dict[int, int] = {}
         distinct: list[EncodedWord] = []
-        for word in flat:
-            if id(word) not in local:
-                local[id(word)] = len(distinct)
-                distinct.append(word)
-        rows = [index.get(word) for word in distinct]
-        missing = [k for k, row in enumerate(rows) if row is None]
-        if missing:
-            if len(index) + len(missing) > len(self._rows):
-                # Full: start over (most of a text's words come back in its next chunk).
-                index.clear()
-                missing = list(range(len(distinct)))
-                if len(distinct) > len(self._rows):
-                    self._rows = np.empty((len(distinct), self._rows.shape[1]), dtype=np.float32)
-            first = len(index)
-            self._rows[first : first + len(missing)] = self._project([distinct[k] for k in missing])
-            for n, k in enumerate(missing):
-                rows[k] = index[distinct[k]] = first + n
-        positions = np.array(rows, dtype=np.intp)[np.array([local[id(w)] for w in flat], dtype=np.intp)]
-        return self._rows[positions]
+        positions = np.empty(len(flat), dtype=np.intp)
+        for n, word in enumerate(flat):
+            row = local.get(id(word))
+            if row is None:
+                row = row_of.get(word)
+                if row is None:
+                    row = row_of[word] = len(distinct)
+                    distinct.append(word)
+                local[id(word)] = row
+            positions[n] = row
+        return self._project(distinct)[positions]
 
     def _project(self, words: list[EncodedWord]) -> np.ndarray:
         """Each distinct word's input to the LSTM gates (both directions): (words × 8·hidden)."""
@@ -356,8 +335,6 @@ class NeuralTagger:
         return outputs
 
 
-#: Word forms whose projection the tagger keeps (1 KB each at 32 units per direction).
-_CACHED_WORDS = 50_000
 #: Tokens the network reads at once (``probabilities``): a pipeline chunk (20,000) is one group.
 _GROUP_TOKENS = 32_768
 #: A longer sentence is read in pieces this long (no training sentence was).

@@ -367,6 +367,5 @@ def held_out_features(
         for norm, facts in extractor.neural_inputs(sentence):
             row.append(vocabulary.encode(norm, facts))
         encoded.append(row)
-    tagger.forget_words()  # the same labels whichever folds this network labeled before
     features = crf_features(tagger.probabilities(encoded), [len(s) for s in encoded])
     return dict(zip(tokens, features, strict=True))

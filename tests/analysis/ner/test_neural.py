@@ -87,7 +87,7 @@ def test_numpy_inference_equals_the_torch_network(trained):
         logits = network(*neural_training._tensors(encoded)[:5])
     theirs = torch.softmax(logits, dim=2).numpy()
     np.testing.assert_allclose(ours, np.concatenate([theirs[k, : len(s)] for k, s in enumerate(sentences)]), atol=1e-5)
-    # The same again, now from the tagger's cache of projected words.
+    # The same sentences in the other order: other batches, same numbers.
     np.testing.assert_allclose(tagger.probabilities(encoded[::-1])[: len(sentences[-1])], ours[-len(sentences[-1]) :])
 
 
@@ -166,7 +166,7 @@ def test_crf_features_name_the_label_its_confidence_and_the_neighbours():
     assert crf_features(np.zeros((0, len(LABELS))), [0]) == [{}]
 
 
-def test_after_forgetting_the_word_cache_the_numbers_are_the_first_ones(trained):
+def test_the_same_sentence_gets_the_same_numbers_whatever_came_before(trained):
     from reader.analysis.ner.neural_training import neural_extractor
 
     result, sentences = trained
@@ -175,10 +175,8 @@ def test_after_forgetting_the_word_cache_the_numbers_are_the_first_ones(trained)
     encoded = [
         [tagger.vocabulary.encode(n, f) for n, f in extractor.neural_inputs([t for t, _ in s])] for s in sentences
     ]
-    tagger.forget_words()
     first = tagger.probabilities(encoded[:1])
-    tagger.probabilities(encoded[::-1])  # more words in the cache, projected in another batch
-    tagger.forget_words()
+    tagger.probabilities(encoded[::-1])  # other words, other batches
     assert np.array_equal(tagger.probabilities(encoded[:1]), first)
 
 

@@ -211,7 +211,9 @@ def _consistent(doc: TokenizedText, spans: list[Span]) -> list[Span]:
 def _assemble(source: Source, folded: FoldedText, spans: Sequence[Span], recognizer_name: str) -> Analysis:
     resolved = resolve_overlaps([s for s in spans if plausible(folded.text, s)])
     mentions, entities = group_entities(folded.text, resolved)
-    if folded.changed:
+    if folded.text != source.text:
+        # Characters removed (offsets move) or a zero-width space made a space
+        # (offsets stay, but a mention's text must be the shown one).
         mentions = tuple(_shown(source.text, folded, m) for m in mentions)
     return Analysis(source, mentions, entities, recognizer_name)
 

@@ -133,3 +133,11 @@ def test_random_unicode_text_analyzes_within_the_invariants(text: str) -> None:
 @given(text=unicode_text)
 def test_the_real_model_keeps_the_invariants(text: str) -> None:
     assert_invariants(analyze(Source(text)))
+
+
+def test_a_zero_width_space_inside_a_mention_stays_in_its_shown_text() -> None:
+    # Found by hypothesis: the analysis reads U+200B as a space (no offset
+    # moves), and the mention's text came from that folded text.
+    analysis = analyze(Source("الموصل\u200bا"), TagsWords())
+    assert_invariants(analysis)
+    assert any("\u200b" in m.text for m in analysis.mentions)

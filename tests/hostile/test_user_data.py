@@ -79,3 +79,22 @@ def test_the_lexicon_commands_work_over_a_damaged_database(garbage: bytes, data:
     status, _, err = run(capsys, "lexicon", "add", "بغداد", "place")
     assert status == 0 and err.count("\n") == 1 and "corrupt-" in err
     assert entries(capsys) == [{"text": "بغداد", "type": "place"}]
+
+
+@pytest.mark.parametrize("garbage", [b"\x00" * 5000, b"SQLite format 3\x00" + b"\xff" * 4096, "نص عربي".encode()])
+def test_indexing_goes_on_over_a_damaged_corrections_database(garbage: bytes, data: Path, tmp_path, capsys) -> None:
+    # The library reads the reader's corrections and lexicon (issue 12): damage
+    # costs one warning line, never the run.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text("قال حيدر العبادي في بغداد إن القوات دخلت الموصل.", encoding="utf-8")
+    (articles / "two.txt").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)  # a binary among the articles
+    run(capsys, "lexicon", "add", "رويترز", "organization")
+    (data / "corrections.sqlite3").write_bytes(garbage)
+    library = str(tmp_path / "library.sqlite3")
+    status, out, err = run(capsys, "index", str(articles), "--library", library, "--jobs", "1")
+    assert status == 0, err
+    assert "(1 analyzed, 0 unchanged, 1 failed)" in out and "damaged" in err
+    assert "Traceback" not in err
+    status, out, _ = run(capsys, "entities", "--library", library, "--format", "json")
+    assert status == 0 and "بغداد" in out

@@ -9,11 +9,18 @@ word tokenizer, which the analysis uses, import it.
 ``install()`` (run when ``reader.analysis`` is imported) adds an import hook
 for that one module. The first time, the module is imported the normal way
 and its public sets are written to the user's cache folder
-(``cache.default_cache_dir``), under a name keyed by the versions they depend
-on: camel-tools, the emoji package and Python's Unicode database. From then
-on, the module is made from that file (about 30 ms). The table is camel-tools'
-own, never written by hand, and ``tests/analysis/test_camel_charsets.py``
-checks it equal to a fresh import. A damaged file is built again.
+(``cache.default_cache_dir``), under a name keyed by what they depend on:
+camel-tools' module, the emoji package's table and Python's Unicode database. From then
+on, the module is made from that file. The table is camel-tools' own, never
+written by hand, and ``tests/analysis/test_camel_charsets.py`` checks it
+equal to a fresh import. A damaged file is built again.
+
+The file keeps each set as one string of its characters (a tuple for the
+emoji sequences), and a set is made only when something imports it: the
+tokenizer and the dediacritizer need the punctuation, emoji and diacritic
+sets, never the 130,000 letters. Unmarshalling every set as a frozenset
+cost 0.1–0.3 s at each start of the analysis process; the strings load in
+about 5 ms and the sets the analysis uses are made in about 10.
 """
 
 from __future__ import annotations
@@ -24,33 +31,66 @@ import importlib.util
 import marshal
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from reader.analysis.cache import default_cache_dir, write_quietly
+from reader.analysis.cache import default_cache_dir, installed_stamp, write_quietly
 
 MODULE = "camel_tools.utils.charsets"
 
 
 def cache_path(folder: Path | None = None) -> Path:
-    """Where the sets are kept: named after everything they depend on."""
-    from importlib.metadata import PackageNotFoundError, version  # imported here: 50 ms the UI needs not pay
+    """Where the sets are kept: named after everything they depend on (camel-tools' module,
+    the emoji package's table, Python's Unicode database)."""
+    key = "-".join(
+        [
+            installed_stamp("camel_tools.utils", "charsets.py") or "none",
+            installed_stamp("emoji", "unicode_codes/data_dict.py", "unicode_codes/emoji.json") or "none",
+            unicodedata.unidata_version,
+            f"py{sys.version_info[0]}{sys.version_info[1]}",
+        ]
+    )
+    return (folder or default_cache_dir()) / f"camel-charsets-{FORMAT}-{key}.marshal"
 
-    versions = []
-    for package in ("camel-tools", "emoji"):
-        try:
-            versions.append(version(package))
-        except PackageNotFoundError:
-            versions.append("none")
-    key = "-".join([*versions, unicodedata.unidata_version, f"py{sys.version_info[0]}{sys.version_info[1]}"])
-    return (folder or default_cache_dir()) / f"camel-charsets-{key}.marshal"
+
+#: The cache file's layout (``packed``): a new layout is a new file name.
+FORMAT = "v2"
+
+#: A set as the cache keeps it: its characters as one string, or its members
+#: as a sorted tuple when some are longer than one character (emoji sequences).
+Packed = str | tuple[str, ...]
 
 
 def public_sets(module: ModuleType) -> dict[str, frozenset[str]]:
     """The module's public character sets, by name (what other modules import from it)."""
     names = getattr(module, "__all__", None) or [n for n in vars(module) if n.isupper()]
     return {name: frozenset(getattr(module, name)) for name in names}
+
+
+def packed(sets: dict[str, frozenset[str]]) -> dict[str, Packed]:
+    """The sets in the cache's layout (see ``Packed``)."""
+    return {
+        name: "".join(sorted(members)) if all(len(m) == 1 for m in members) else tuple(sorted(members))
+        for name, members in sets.items()
+    }
+
+
+def _lazy_sets(table: dict[str, Packed]) -> Callable[[str], frozenset[str]]:
+    """A module ``__getattr__`` (PEP 562) making each set from ``table`` when first imported."""
+
+    def make(name: str) -> frozenset[str]:
+        try:
+            members = table[name]
+        except KeyError:
+            raise AttributeError(f"module {MODULE!r} has no attribute {name!r}") from None
+        made = frozenset(members)
+        module = sys.modules.get(MODULE)
+        if module is not None:
+            module.__dict__[name] = made  # made once: the next look-up finds it
+        return made
+
+    return make
 
 
 class CachedCharsets(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -76,14 +116,14 @@ class CachedCharsets(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         path = cache_path(self.folder)
         try:
-            sets = marshal.loads(path.read_bytes())
-            if not isinstance(sets, dict) or not all(isinstance(v, frozenset) for v in sets.values()):
+            table = marshal.loads(path.read_bytes())
+            if not isinstance(table, dict) or not all(isinstance(v, str | tuple) for v in table.values()):
                 raise ValueError("not a table of sets")
         except (OSError, EOFError, ValueError, TypeError):
-            sets = public_sets(self._import_for_real())
-            write_quietly(path, marshal.dumps(sets))
-        module.__dict__.update(sets)
-        module.__dict__["__all__"] = list(sets)
+            table = packed(public_sets(self._import_for_real()))
+            write_quietly(path, marshal.dumps(table), replacing="camel-charsets-*.marshal")
+        module.__dict__["__all__"] = list(table)
+        module.__dict__["__getattr__"] = _lazy_sets(table)
 
     def _import_for_real(self) -> ModuleType:
         assert self._real is not None and self._real.loader is not None

@@ -14,7 +14,7 @@ Feature strings are short on purpose: they are the model's vocabulary.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from reader.analysis.ner.clusters import WordClusters, WordContexts
@@ -164,6 +164,18 @@ _BEFORE = _Word("", "", [], {-2: ["-2:edge"], -1: ["-1:edge"]})
 _AFTER = _Word("", "", [], {1: ["1:edge"], 2: ["2:edge"]})
 
 
+def _known_at(attributes: Iterable[str]) -> dict[int, dict[str, str]]:
+    """Per window offset, the model's features at that offset, unprefixed → prefixed (one pass)."""
+    prefixes = {f"{offset}": offset for offset in OFFSETS}
+    known: dict[int, dict[str, str]] = {offset: {} for offset in OFFSETS}
+    for attribute in attributes:
+        prefix, colon, rest = attribute.partition(":")
+        offset = prefixes.get(prefix) if colon else None
+        if offset is not None:
+            known[offset][rest] = attribute
+    return known
+
+
 class FeatureExtractor:
     """Turns token strings into crfsuite feature lists (one list of strings per token)."""
 
@@ -205,10 +217,7 @@ class FeatureExtractor:
         # unprefixed → prefixed: a word's context features are looked up, not formatted.
         self._known_at: dict[int, dict[str, str]] | None = None
         if attributes is not None:
-            self._known_at = {
-                offset: {a[len(f"{offset}:") :]: a for a in attributes if a.startswith(f"{offset}:")}
-                for offset in OFFSETS
-            }
+            self._known_at = _known_at(attributes)
         self._cache: dict[str, _Word] = {}  # token text → its features
         self._name_shape = NameShape(classes.by_stem) if "name-lm" in options else None
         self._usage = shared_word_usage() if "usage" in options else None

@@ -20,23 +20,22 @@ from the training data how far to trust it.
 
 Folding 620,000 words takes a second or two, so the folded table is kept in
 the user's cache folder (``~/.cache/arabic-reader``), keyed by wordfreq's
-version; it is rebuilt when missing or unreadable, and a cache that cannot
-be written only costs the time. It is kept as two sorted columns
-(``SortedTable``): read in 0.1 s, where a dict of its 540,000 words took
-0.35 s at every start of the analysis process.
+installed Arabic table; it is rebuilt when missing or unreadable, and a cache that cannot
+be written only costs the time. It is kept packed (``PackedTable``): read
+in about 30 ms, where a dict of its 540,000 words took 0.35 s at every start
+of the analysis process.
 """
 
 from __future__ import annotations
 
-import marshal
 import math
 from array import array
-from bisect import bisect_left
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from reader.analysis.cache import default_cache_dir, write_quietly
+from reader.analysis.cache import default_cache_dir, installed_stamp, write_quietly
+from reader.analysis.ner.wordtable import WordTable, pack, unpack
 
 #: Suffixes a common noun or adjective takes and a name rarely does.
 SUFFIXES = ("ه", "ها", "هم", "هما", "ي", "نا", "كم", "ات", "ين", "ون", "يه")
@@ -49,67 +48,53 @@ ABSENT = -9.0
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
-#: Look-ups after which a ``SortedTable`` turns into a dict (see there).
-DICT_AFTER_LOOKUPS = 200_000
+class PackedTable:
+    """Word → log frequency as the cache holds it: a ``WordTable`` of the words and a column of values.
 
-
-class SortedTable:
-    """Word → log frequency as two sorted columns, as the cache holds them.
-
-    Reading it is splitting one string (0.1 s); a dict of the same 540,000
-    words took 0.35 s to read, at every start of the analysis process, before
-    the first article could be analyzed. A look-up is a binary search (about
-    1 µs against a dict's 0.05); the features cache each word's, so an
-    article asks ~15 per new word. After ``DICT_AFTER_LOOKUPS`` (a long
-    article) the table becomes a dict, once.
+    Read in about 30 ms, where a dict of its 540,000 words took 0.35 s and
+    two sorted columns split into a list 0.1–0.15 s, at every start of the
+    analysis process (``wordtable``).
     """
 
-    __slots__ = ("_dict", "_keys", "_left", "_values")
+    __slots__ = ("_rows", "_values")
 
-    def __init__(self, keys: list[str], values: array[float]) -> None:
-        if len(keys) != len(values):
-            raise ValueError(f"{len(keys)} words and {len(values)} frequencies")
-        self._keys = keys
+    def __init__(self, rows: WordTable, values: array[float]) -> None:
+        if len(rows) != len(values):
+            raise ValueError(f"{len(rows)} words and {len(values)} frequencies")
+        self._rows = rows
         self._values = values
-        self._dict: dict[str, float] | None = None
-        self._left = DICT_AFTER_LOOKUPS
 
     @classmethod
-    def of(cls, log_frequencies: Mapping[str, float]) -> SortedTable:
-        keys = sorted(k for k in log_frequencies if "\n" not in k)
-        return cls(keys, array("d", (log_frequencies[k] for k in keys)))
+    def of(cls, log_frequencies: Mapping[str, float]) -> PackedTable:
+        words = [w for w in log_frequencies if "\n" not in w]
+        return cls(WordTable.of(words), array("d", (log_frequencies[w] for w in words)))
 
     def to_bytes(self) -> bytes:
-        return marshal.dumps(("\n".join(self._keys), self._values.tobytes()))
+        return pack("word-usage-1", [*self._rows.sections(), self._values.tobytes()])
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> SortedTable:
-        """The table ``to_bytes`` wrote; ValueError (or EOFError, TypeError) for anything else."""
-        joined, raw = marshal.loads(data)
-        if not isinstance(joined, str) or not isinstance(raw, bytes):
+    def from_bytes(cls, data: bytes) -> PackedTable:
+        """The table ``to_bytes`` wrote; ValueError for anything else."""
+        *rows, raw = unpack("word-usage-1", data)
+        if len(raw) % 8:
             raise ValueError("not a word-usage table")
         values = array("d")
         values.frombytes(raw)
-        return cls(joined.split("\n") if joined else [], values)
+        return cls(WordTable.from_sections(rows), values)
 
     def get(self, word: str, default: float) -> float:
-        if self._dict is None:
-            self._left -= 1
-            if self._left >= 0:
-                i = bisect_left(self._keys, word)
-                return self._values[i] if i < len(self._keys) and self._keys[i] == word else default
-            self._dict = dict(zip(self._keys, self._values, strict=True))
-        return self._dict.get(word, default)
+        row = self._rows.get(word)
+        return default if row is None else self._values[row]
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._values)
 
 
 class WordUsage:
     """Folded word → log10 frequency, and the feature bands derived from it."""
 
-    def __init__(self, log_frequencies: Mapping[str, float] | SortedTable) -> None:
-        self._log = log_frequencies if isinstance(log_frequencies, SortedTable) else dict(log_frequencies)
+    def __init__(self, log_frequencies: Mapping[str, float] | PackedTable) -> None:
+        self._log = log_frequencies if isinstance(log_frequencies, PackedTable) else dict(log_frequencies)
 
     @classmethod
     def from_frequencies(cls, frequencies: Mapping[str, float]) -> WordUsage:
@@ -119,16 +104,13 @@ class WordUsage:
     @classmethod
     def from_wordfreq(cls, cache_dir: Path | None = None) -> WordUsage | None:
         """The table from the installed wordfreq, through the cache; None without wordfreq."""
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            installed = version("wordfreq")  # not importing it: 0.15 s of imports a cached table does not need
-        except PackageNotFoundError:
+        installed = installed_stamp("wordfreq", "data/large_ar.msgpack.gz")  # not importing it: 0.15 s
+        if installed is None:
             return None
         folder = default_cache_dir() if cache_dir is None else cache_dir
-        cache = folder / f"word-usage-ar-wordfreq-{installed}-sorted.marshal"  # two sorted columns (SortedTable)
+        cache = folder / f"word-usage-ar-wordfreq-{installed}-packed.bin"  # (PackedTable)
         try:
-            return cls(SortedTable.from_bytes(cache.read_bytes()))
+            return cls(PackedTable.from_bytes(cache.read_bytes()))
         except (OSError, EOFError, ValueError, TypeError):
             pass  # missing, damaged, or an older form of the table: built again
         try:
@@ -136,7 +118,7 @@ class WordUsage:
         except ImportError:
             return None
         logs = _folded_logs(wordfreq.get_frequency_dict("ar", "large"))
-        write_quietly(cache, SortedTable.of(logs).to_bytes())
+        write_quietly(cache, PackedTable.of(logs).to_bytes(), replacing="word-usage-ar-wordfreq-*")
         return cls(logs)
 
     def __len__(self) -> int:

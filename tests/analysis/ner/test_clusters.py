@@ -1,10 +1,11 @@
 """Word clusters: the shipped table's storage format, lookups, and the training recipe on a toy corpus."""
 
 import lzma
+import os
 
 import pytest
 
-from reader.analysis.ner.clusters import WordClusters, tokenized_corpus, unlabeled_sentences
+from reader.analysis.ner.clusters import PackedIds, WordClusters, tokenized_corpus, unlabeled_sentences
 
 TABLE = WordClusters((2, 4), {"كارتر": (0, 1), "بوش": (0, 1), "الكتاب": (1, 3), "،": (1, 2)})
 
@@ -14,6 +15,33 @@ def test_save_and_load_round_trip(tmp_path):
     TABLE.save(path)
     assert WordClusters.load(path) == TABLE
     assert path.read_text(encoding="utf-8").startswith("#clusters 2 4\n")
+
+
+def test_the_packed_table_in_the_cache_answers_as_the_text_does(tmp_path):
+    """The analysis process reads the table packed, from the cache: the same answers, every word."""
+    path, cache = tmp_path / "c.clusters.txt", tmp_path / "cache"
+    TABLE.save(path)
+    first = WordClusters.load(path, cache_dir=cache)
+    (packed,) = cache.glob("clusters-*.bin")
+    again = WordClusters.load(path, cache_dir=cache)
+    assert isinstance(again.table, PackedIds) and again == TABLE == first
+    for word in [*TABLE.table, "وكارتر", "مجهول", ""]:
+        assert again.features(word) == TABLE.features(word)
+    assert packed.stat().st_mtime_ns == next(cache.glob("clusters-*.bin")).stat().st_mtime_ns  # read, not rebuilt
+
+
+def test_a_damaged_or_stale_packed_table_is_made_again(tmp_path):
+    path, cache = tmp_path / "c.clusters.txt", tmp_path / "cache"
+    TABLE.save(path)
+    WordClusters.load(path, cache_dir=cache)
+    (packed,) = cache.glob("clusters-*.bin")
+    packed.write_bytes(packed.read_bytes()[:-5])
+    assert WordClusters.load(path, cache_dir=cache) == TABLE
+    changed = WordClusters((2, 4), {"كارتر": (1, 2)})
+    changed.save(path)
+    os.utime(path, ns=(1, 1))  # a retrained table: another size or time
+    assert WordClusters.load(path, cache_dir=cache) == changed
+    assert len(list(cache.glob("clusters-*.bin"))) == 1  # the old form was removed
 
 
 def test_features_coarse_to_fine_and_a_conjunction_seen_through():

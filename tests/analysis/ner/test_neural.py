@@ -106,6 +106,8 @@ def test_saved_network_loads_with_the_same_outputs(trained, tmp_path):
     tagger.save(path)
     loaded = NeuralTagger.load(path)
     assert loaded.vocabulary.words == tagger.vocabulary.words
+    for word in [*tagger.vocabulary.words, "و" + tagger.vocabulary.words[-1], "مجهولة", ""]:
+        assert loaded.vocabulary.vector_id(word) == tagger.vocabulary.vector_id(word)  # the packed table's answer
     extractor = neural_extractor(GAZETTEER)
     encoded = [
         [loaded.vocabulary.encode(n, f) for n, f in extractor.neural_inputs([t for t, _ in s])] for s in sentences

@@ -1,0 +1,61 @@
+"""Tests for reader/analysis/ner/wordtable.py: word → row, bucket by bucket, as a dict would answer."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.analysis.ner import wordtable
+from reader.analysis.ner.wordtable import WordTable
+
+WORDS = ["الموصل", "بغداد", "كارتر", "", "ي", "ﻻ", "نينوى", "2019", "Reuters"]
+
+words = st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=12), max_size=200)
+
+
+@given(words, st.lists(st.text(max_size=12), max_size=50))
+def test_answers_as_the_dict_of_first_rows_does(table_words: list[str], others: list[str]) -> None:
+    expected: dict[str, int] = {}
+    for row, word in enumerate(table_words):
+        expected.setdefault(word, row)
+    table = WordTable.from_bytes(WordTable.of(table_words).to_bytes())
+    assert len(table) == len(expected)
+    for word in [*table_words, *others]:
+        assert table.get(word) == expected.get(word)
+        assert (word in table) == (word in expected)
+    assert dict(table.items()) == expected
+
+
+def test_becomes_one_dict_after_enough_look_ups(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wordtable, "FULL_AFTER", 5)
+    table = WordTable.of(WORDS)
+    answers = [table.get(w) for w in WORDS * 2]
+    assert table._full is not None
+    assert answers == list(range(len(WORDS))) * 2
+    assert table.get("absent", -1) == -1
+
+
+def test_buckets_hold_a_few_words_each() -> None:
+    table = WordTable.of(f"كلمة{i}" for i in range(10_000))
+    assert 10_000 / len(table._text_starts) <= wordtable.BUCKET_WORDS
+
+
+def test_a_word_with_a_newline_is_refused() -> None:
+    with pytest.raises(ValueError, match="newline"):
+        WordTable.of(["سطر\nآخر"])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x00garbage",
+        __import__("marshal").dumps(("word-table-0", "", b"", b"", b"")),
+        __import__("marshal").dumps((wordtable.FORMAT, "a\n", b"\x00" * 8, b"\x00" * 8, b"")),  # parts disagree
+        WordTable.of(WORDS).to_bytes()[:-3],
+    ],
+)
+def test_damaged_bytes_are_a_value_error(data: bytes) -> None:
+    with pytest.raises(ValueError):
+        WordTable.from_bytes(data)

@@ -145,13 +145,41 @@ def make_window(
         interactive=interactive,
     )
     window.area.set_dark(follower.set_theme(follower.theme))
-    # What exists now (Qt's wrappers, the modules) lives as long as the app:
-    # out of the garbage collector's sight, a full collection while a long
-    # article's results arrive takes 15 ms instead of 60-80 ms (measured),
-    # and it runs with the GIL held, so the window would freeze for as long.
-    gc.collect()
-    gc.freeze()
+    _settle_memory_later(window)
     return window
+
+
+#: Longest wait after the window is made before ``_settle_memory_later`` runs anyway.
+SETTLE_AFTER_MS = 3000
+
+
+def _settle_memory_later(window: MainWindow) -> None:
+    """Collect once and freeze what exists, after the first article is painted (or a few seconds).
+
+    What exists by then (Qt's wrappers, the modules) lives as long as the
+    app: out of the garbage collector's sight, a full collection while a long
+    article's results arrive takes 15 ms instead of 60-80 ms (measured), and
+    it runs with the GIL held, so the window would freeze for as long. The
+    collection itself takes 30-100 ms: run when the window is made, it
+    delayed the first article's text and highlights by as much.
+    """
+    from PySide6.QtCore import QTimer
+
+    done = False
+
+    def settle() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            window.ready.disconnect(settle_soon)
+            gc.collect()
+            gc.freeze()
+
+    def settle_soon() -> None:
+        QTimer.singleShot(0, window, settle)  # after the paint that showed the article
+
+    window.ready.connect(settle_soon)
+    QTimer.singleShot(SETTLE_AFTER_MS, window, settle)
 
 
 #: Qt messages that say nothing to a user: the offscreen platform's limits.

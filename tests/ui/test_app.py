@@ -75,3 +75,44 @@ def test_open_with_an_encoding_shows_the_file_decoded_with_it(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["shown in mac-arabic"]
+
+
+def test_memory_is_settled_after_the_first_article_is_painted_not_before(qtbot, tmp_path, monkeypatch) -> None:
+    """The full collection (30-100 ms) waits until the first article is painted: run when the window
+    was made, it delayed the text and the highlights by as much."""
+    from PySide6.QtWidgets import QApplication
+    from tests.ui.conftest import GazetteerRecognizer
+
+    import reader.ui.app as app_module
+
+    calls: list[str] = []
+
+    class RecordingGc:
+        def collect(self) -> None:
+            calls.append("collect")
+
+        def freeze(self) -> None:
+            calls.append("freeze")
+
+    monkeypatch.setattr(app_module, "gc", RecordingGc())
+    article = tmp_path / "article.txt"
+    article.write_text("وصل الوفد إلى الموصل ثم إلى بغداد.\n", encoding="utf-8")
+    recognizer = GazetteerRecognizer()
+    window = app_module.make_window(
+        QApplication.instance(),
+        settings_path=str(tmp_path / "settings.ini"),
+        interactive=False,
+        recognizer_factory=lambda: recognizer,
+    )
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        assert calls == []
+        with qtbot.waitSignal(window.ready, timeout=20_000):
+            window.open_file(str(article))
+        qtbot.waitUntil(lambda: calls == ["collect", "freeze"], timeout=5_000)
+        qtbot.wait(50)
+        assert calls == ["collect", "freeze"]  # once
+    finally:
+        window.close()
+        window.deleteLater()

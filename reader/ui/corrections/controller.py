@@ -97,6 +97,13 @@ class CorrectionController(QObject):
             self.session = None
         self._pending = analysis
 
+    @staticmethod
+    def warm_up() -> None:
+        """Import what ``build_session`` needs (the engine, camel-tools' normalizers: about 30 ms)
+        now, while the model works, rather than on the worker thread that would then hold the
+        interpreter lock against the painting of the first highlights."""
+        import reader.corrections.session  # noqa: F401
+
     def build_session(self, analysis: Analysis) -> DocumentSession:
         """The lexicon and corrections applied to ``analysis`` (any thread: it reads the
         store through a connection of its own, closed before returning)."""

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from reader.errors import one_line
 from reader.resources import resource_path
-from reader.version import app_version
 
 MODEL_LICENSE_URL: Final = "https://creativecommons.org/licenses/by-sa/4.0/"
 CAMEL_TOOLS_URL: Final = "https://github.com/CAMeL-Lab/camel_tools"
@@ -91,6 +90,8 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(72, 72))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        from reader.version import app_version  # importlib.metadata: 25 ms a launch need not pay
+
         version = QCoreApplication.translate("AboutDialog", "Version {version}").format(version=app_version())
         summary = QCoreApplication.translate(
             "AboutDialog", "Reads Arabic news and highlights people, places, organizations and figures."

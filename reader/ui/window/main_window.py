@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self.files.leaving()
         self._ready_sent = False
         self.corrections.clear()
+        QTimer.singleShot(0, self, self.corrections.warm_up)  # after the paint that shows the text
         self.area.show_source(source)
         if self._go_to_offset >= 0:
             self.area.scroll_to_offset(self._go_to_offset)

@@ -121,7 +121,7 @@ class CachedCharsets(importlib.abc.MetaPathFinder, importlib.abc.Loader):
                 raise ValueError("not a table of sets")
         except (OSError, EOFError, ValueError, TypeError):
             table = packed(public_sets(self._import_for_real()))
-            write_quietly(path, marshal.dumps(table), replacing="camel-charsets-*.marshal")
+            write_quietly(path, marshal.dumps(table), replacing=f"camel-charsets-{FORMAT}-*.marshal")
         module.__dict__["__all__"] = list(table)
         module.__dict__["__getattr__"] = _lazy_sets(table)
 

@@ -118,7 +118,7 @@ class WordUsage:
         except ImportError:
             return None
         logs = _folded_logs(wordfreq.get_frequency_dict("ar", "large"))
-        write_quietly(cache, PackedTable.of(logs).to_bytes(), replacing="word-usage-ar-wordfreq-*")
+        write_quietly(cache, PackedTable.of(logs).to_bytes(), replacing="word-usage-ar-wordfreq-*-packed.bin")
         return cls(logs)
 
     def __len__(self) -> int:

@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 
 #: The bytes' layout; anything else is refused (``ValueError``).
-FORMAT = "word-table-2"
+FORMAT = "word-table-3"
 
 #: Words per bucket, on average.
 BUCKET_WORDS = 8
@@ -39,15 +39,16 @@ FULL_AFTER = 200_000
 
 
 def pack(kind: str, sections: Sequence[bytes]) -> bytes:
-    """``sections`` as one run of bytes, marked as ``kind`` (at most 32 ASCII letters).
+    """``sections`` as one run of bytes, marked as ``kind`` (at most 32 ASCII letters), with a CRC-32.
 
     Numbers are in the machine's byte order: these files live in the user's
-    cache, made and read on the same machine.
+    cache, made and read on the same machine. The checksum (8 ms for the
+    word-usage table's 13 MB) makes a damaged file a ``ValueError`` when it is
+    read, never a wrong answer or an error in the middle of an analysis.
     """
-    header = kind.encode("ascii").ljust(32, b" ") + struct.pack(
-        f"<I{len(sections)}Q", len(sections), *map(len, sections)
-    )
-    return header + b"".join(sections)
+    body = b"".join(sections)
+    lengths = struct.pack(f"<I{len(sections)}Q", len(sections), *map(len, sections))
+    return kind.encode("ascii").ljust(32, b" ") + struct.pack("<I", zlib.crc32(body)) + lengths + body
 
 
 def unpack(kind: str, data: bytes) -> list[memoryview]:
@@ -56,13 +57,15 @@ def unpack(kind: str, data: bytes) -> list[memoryview]:
     try:
         if bytes(view[:32]).rstrip(b" ") != kind.encode("ascii"):
             raise ValueError(f"not a {kind} table")
-        (count,) = struct.unpack_from("<I", view, 32)
-        lengths = struct.unpack_from(f"<{count}Q", view, 36)
+        checksum, count = struct.unpack_from("<II", view, 32)
+        lengths = struct.unpack_from(f"<{count}Q", view, 40)
     except struct.error as error:
         raise ValueError(f"not a {kind} table: {error}") from error
-    at = 36 + 8 * count
+    at = 40 + 8 * count
     if at + sum(lengths) != len(view):
         raise ValueError(f"not a {kind} table: {len(view)} bytes where its header says {at + sum(lengths)}")
+    if zlib.crc32(view[at:]) != checksum:
+        raise ValueError(f"a damaged {kind} table: its checksum differs")
     sections = []
     for length in lengths:
         sections.append(view[at : at + length])

@@ -51,9 +51,11 @@ def test_a_word_with_a_newline_is_refused() -> None:
     [
         b"",
         b"\x00garbage",
-        __import__("marshal").dumps(("word-table-0", "", b"", b"", b"")),
-        __import__("marshal").dumps((wordtable.FORMAT, "a\n", b"\x00" * 8, b"\x00" * 8, b"")),  # parts disagree
+        wordtable.pack("word-table-0", WordTable.of(WORDS).sections()),  # another layout
+        wordtable.pack(wordtable.FORMAT, [b"a\n", b"\x00" * 8, b"\x00" * 8, b""]),  # its parts disagree
         WordTable.of(WORDS).to_bytes()[:-3],
+        WordTable.of(WORDS).to_bytes()[:-3] + b"\xff\xff\xff",  # same length, other bytes
+        WordTable.of(WORDS).to_bytes().replace("نينوى".encode(), "نينوا".encode()),
     ],
 )
 def test_damaged_bytes_are_a_value_error(data: bytes) -> None:

@@ -160,3 +160,22 @@ def test_a_prestarted_job_not_asked_for_is_dropped(until, tmp_path) -> None:
         assert reports[0].source.path.endswith("other.txt")
     finally:
         runner.close()
+
+
+def test_forking_is_refused_once_qt_or_a_thread_is_there() -> None:
+    """A prestarted process is forked only from the bare launcher: never a running Qt app, never with
+    another thread (a lock it holds would stay held in the child), only on Linux."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, threading, time\n"
+        "from reader.jobs.process import fork_is_safe\n"
+        "print(fork_is_safe())\n"
+        "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start(); print(fork_is_safe()); t.join()\n"
+        "import PySide6.QtCore\n"
+        "print(fork_is_safe())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    expected = "True" if sys.platform.startswith("linux") else "False"
+    assert result.stdout.split() == [expected, "False", "False"]

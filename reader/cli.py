@@ -58,6 +58,20 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (importlib.metadata costs
+    25–50 ms, which every launch of the window paid when the parser was built)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=str(kwargs.get("help")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from reader.version import app_version
+
+        print(f"{parser.prog} {app_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     """The parser for one form of the command line."""
     if subcommand is None:
@@ -69,9 +83,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("file", nargs="?", help="article to open (text, HTML or Markdown)")
         parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
         parser.add_argument("--theme", choices=("light", "dark"), help="color theme")
-        from reader.version import app_version
-
-        parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+        parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
         return parser
     parser = _Parser(prog=f"{PROG} {subcommand}")
     if subcommand in MODULES:

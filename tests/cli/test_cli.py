@@ -147,6 +147,18 @@ def test_bad_input_gives_one_line_and_status_1(tmp_path, make):
     assert str(path.name) in line or "empty" in line or "director" in line
 
 
+def test_version_is_printed_on_stdout_and_looked_up_only_when_asked(capsys):
+    from reader.version import app_version
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"arabic-reader {app_version()}\n"
+    code = "import sys; from reader.cli import build_parser; build_parser(None); print('importlib.metadata' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"  # 25-50 ms every launch of the window would pay
+
+
 def test_bad_usage_is_status_2():
     result = run_cli("analyze")
     assert result.returncode == 2 and "Traceback" not in result.stderr

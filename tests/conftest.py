@@ -19,7 +19,7 @@ import pytest
 from reader.analysis.cache import default_cache_dir
 
 #: The user's cached tables a test session links to instead of building them again.
-SHARED_TABLES = ("camel-charsets-*", "word-usage-ar-wordfreq-*")
+SHARED_TABLES = ("camel-charsets-v2-*", "word-usage-ar-wordfreq-*-packed.bin")
 
 
 @pytest.fixture(scope="session", autouse=True)

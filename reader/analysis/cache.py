@@ -28,13 +28,18 @@ def default_cache_dir() -> Path:
     return root / "arabic-reader"
 
 
-def installed_stamp(module: str, *files: str) -> str | None:
-    """A short key that changes when the installed ``module`` changes (None when it is not installed).
+def installed_stamp(module: str, *files: str) -> tuple[str, str] | None:
+    """Where the installed ``module`` is and which state it is in, as two short keys (None when it
+    is not installed).
 
-    Made from the size and modification time of ``files`` (paths inside the
-    package's folder; its ``__init__.py`` when none are given). Asking
-    ``importlib.metadata`` for the version instead imports ``email`` and
-    friends: 0.05–0.1 s at every start of the analysis process.
+    The first names its folder: another installation of the app (another
+    virtual environment) keeps its own tables instead of replacing these
+    (two of them would otherwise rebuild each other's at every start). The
+    second is made from the size and modification time of ``files`` (paths
+    inside the package's folder; its ``__init__.py`` when none are given), and
+    changes when the package does. Asking ``importlib.metadata`` for the
+    version instead imports ``email`` and friends: 0.05–0.1 s at every start
+    of the analysis process.
     """
     import hashlib
     import importlib.util
@@ -51,10 +56,11 @@ def installed_stamp(module: str, *files: str) -> str | None:
         try:
             stat = path.stat()
         except OSError:
-            stamps.append(f"{path}:missing")
+            stamps.append(f"{path.name}:missing")
         else:
-            stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha1("\n".join(stamps).encode()).hexdigest()[:12]
+            stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    where = hashlib.sha1(str(origin.parent).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return where, hashlib.sha1("\n".join(stamps).encode()).hexdigest()[:10]
 
 
 def write_quietly(path: Path, data: bytes, replacing: str | None = None) -> None:

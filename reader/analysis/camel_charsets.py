@@ -41,16 +41,11 @@ MODULE = "camel_tools.utils.charsets"
 
 
 def cache_path(folder: Path | None = None) -> Path:
-    """Where the sets are kept: named after everything they depend on (camel-tools' module,
-    the emoji package's table, Python's Unicode database)."""
-    key = "-".join(
-        [
-            installed_stamp("camel_tools.utils", "charsets.py") or "none",
-            installed_stamp("emoji", "unicode_codes/data_dict.py", "unicode_codes/emoji.json") or "none",
-            unicodedata.unidata_version,
-            f"py{sys.version_info[0]}{sys.version_info[1]}",
-        ]
-    )
+    """Where the sets are kept: named after this installation of camel-tools and everything they
+    depend on (camel-tools' module, the emoji package's table, Python's Unicode database)."""
+    camel = installed_stamp("camel_tools.utils", "charsets.py") or ("none", "none")
+    emoji = installed_stamp("emoji", "unicode_codes/data_dict.py", "unicode_codes/emoji.json") or ("none", "none")
+    key = "-".join([*camel, emoji[1], unicodedata.unidata_version, f"py{sys.version_info[0]}{sys.version_info[1]}"])
     return (folder or default_cache_dir()) / f"camel-charsets-{FORMAT}-{key}.marshal"
 
 
@@ -121,7 +116,8 @@ class CachedCharsets(importlib.abc.MetaPathFinder, importlib.abc.Loader):
                 raise ValueError("not a table of sets")
         except (OSError, EOFError, ValueError, TypeError):
             table = packed(public_sets(self._import_for_real()))
-            write_quietly(path, marshal.dumps(table), replacing=f"camel-charsets-{FORMAT}-*.marshal")
+            where = path.name.split("-")[3]  # this installation's: another's tables are left alone
+            write_quietly(path, marshal.dumps(table), replacing=f"camel-charsets-{FORMAT}-{where}-*.marshal")
         module.__dict__["__all__"] = list(table)
         module.__dict__["__getattr__"] = _lazy_sets(table)
 

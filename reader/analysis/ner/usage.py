@@ -107,8 +107,9 @@ class WordUsage:
         installed = installed_stamp("wordfreq", "data/large_ar.msgpack.gz")  # not importing it: 0.15 s
         if installed is None:
             return None
+        where, version = installed
         folder = default_cache_dir() if cache_dir is None else cache_dir
-        cache = folder / f"word-usage-ar-wordfreq-{installed}-packed.bin"  # (PackedTable)
+        cache = folder / f"word-usage-ar-wordfreq-{where}-{version}-packed.bin"  # (PackedTable)
         try:
             return cls(PackedTable.from_bytes(cache.read_bytes()))
         except (OSError, EOFError, ValueError, TypeError):
@@ -118,7 +119,7 @@ class WordUsage:
         except ImportError:
             return None
         logs = _folded_logs(wordfreq.get_frequency_dict("ar", "large"))
-        write_quietly(cache, PackedTable.of(logs).to_bytes(), replacing="word-usage-ar-wordfreq-*-packed.bin")
+        write_quietly(cache, PackedTable.of(logs).to_bytes(), replacing=f"word-usage-ar-wordfreq-{where}-*-packed.bin")
         return cls(logs)
 
     def __len__(self) -> int:

@@ -379,7 +379,15 @@ class ReadingView(QPlainTextEdit):
         return self._index.to_code_point(position)
 
     def first_visible_offset(self) -> int:
-        """Code point at the top of the viewport: what a reading position is stored as."""
+        """Code point at the top of the viewport: what a reading position is stored as.
+
+        At the top of the article it is 0 without asking the layout: asked as the
+        first highlights are queued, right after the text was set, the hit test
+        laid the whole article out once more than painting needs (20–70 ms of a
+        cold launch before the first highlight).
+        """
+        if self.verticalScrollBar().value() == 0:
+            return 0
         cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2))
         return self._index.to_code_point(cursor.position())
 

@@ -4,8 +4,13 @@ The order, strongest evidence first:
 
 1. an encoding the user forced ("Reopen with encoding…"): decoded strictly,
    a failure is an error, never a silent guess;
-2. a byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
-3. UTF-16 without a BOM, recognised by its column of 0x00/0x06 high bytes;
+2. a byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) — but text that
+   holds NUL or many control characters is still a binary file that happens
+   to start with the mark's bytes;
+3. UTF-16 without a BOM, recognised by its column of 0x00/0x06 high bytes
+   and kept only when it reads as Arabic or Latin writing
+   (:func:`reader.io.plausibility.is_plain_writing`): other bytes with such
+   a column (``00 01 FF`` repeated) decode to gibberish, not to text;
 4. NUL or many control bytes: a binary file, refused;
 5. strict UTF-8 — text that decodes as UTF-8 is UTF-8 (other encodings of
    Arabic almost never form valid UTF-8 sequences); a file that is UTF-8
@@ -17,7 +22,9 @@ The order, strongest evidence first:
    Windows-1256 is far commoner than ISO-8859-6 for Arabic files).
    Windows-1252 is always a candidate too, so a Latin-1 French file reads as
    French (à, û, ê) rather than as Windows-1250's ŕ, ű, ę, and among readings
-   giving the same text it is the one named.
+   giving the same text it is the one named. When even the likeliest
+   reading is mostly symbols and words mixing scripts ("زŒيûµ®"), the
+   bytes are not text in any code page: a binary file, refused.
 
 Detection looks at a sample (charset-normalizer is slow on megabytes); the
 whole file is then decoded once, strictly, with the chosen codec.
@@ -25,12 +32,13 @@ whole file is then decoded once, strictly, with the chosen codec.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.io.encodings import bom_of, canonical_name, label
-from reader.io.plausibility import score
+from reader.io.plausibility import implausible_characters, is_plain_writing, score
 
 #: Bytes looked at by detection: the start, middle and end of big files.
 SAMPLE_BYTES = 192 * 1024
@@ -49,9 +57,15 @@ _PRIOR_OTHER = -4.0
 # C0 controls other than tab, line feed, vertical tab, form feed, carriage
 # return and escape, plus DEL: text files have (almost) none of them.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_CONTROL_CHARACTERS = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
 _MAX_CONTROL_SHARE = 0.02
 # ... but a few stray ones (a pasted terminal escape, a bell) in a short file are fine.
 _FEW_CONTROLS = 8
+# A single-byte reading with more than this share of implausible characters
+# (and more than _FEW_CONTROLS of them) is binary noise: real Arabic, French
+# or Russian text scores none or a few (a ©, a ±); random bytes read as
+# Windows-1256 score 55-80%.
+_MAX_IMPLAUSIBLE_SHARE = 0.3
 
 # Signatures of common binary formats, for a more helpful message.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -104,8 +118,12 @@ def decode_bytes(data: bytes, encoding: str | None = None, declared: str | None 
         body = data[size:]
         if codec == "utf-8-sig":
             text = _utf8(body, _sample(body))
-            return Decoded(text if text is not None else _strict(body, "utf-8"), codec)
-        return Decoded(_strict(body, codec), codec)
+            text = text if text is not None else _strict(body, "utf-8")
+        else:
+            text = _strict(body, codec)
+        if _has_binary_controls(text):
+            raise DecodeError("it is a binary file, not text")
+        return Decoded(text, codec)
     sample = _sample(data)
     if b"\x00" in sample:
         utf16 = _bomless_utf16(sample)
@@ -133,6 +151,24 @@ def binary_kind(data: bytes, sample: bytes | None = None) -> str | None:
         if data.startswith(magic):
             return f"a binary file ({kind})"
     return "a binary file"
+
+
+def _has_binary_controls(text: str) -> bool:
+    """:func:`binary_kind`'s rule on decoded text (sampled as the bytes are):
+    a NUL, or more than a few other control characters."""
+    if "\x00" in text:
+        return True
+    sample = _sample_text(text)
+    controls = len(_CONTROL_CHARACTERS.findall(sample))
+    return controls > max(_MAX_CONTROL_SHARE * len(sample), _FEW_CONTROLS)
+
+
+def _sample_text(text: str, size: int = SAMPLE_BYTES) -> str:
+    if len(text) <= size:
+        return text
+    part = size // 4
+    middle = len(text) // 2
+    return text[: 2 * part] + text[middle : middle + part] + text[-part:]
 
 
 def _decode_forced(data: bytes, encoding: str) -> Decoded:
@@ -193,8 +229,7 @@ def _bomless_utf16(sample: bytes) -> str | None:
             text = sample[:-2].decode(codec) if len(sample) > 4 else sample.decode(codec)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
-        if controls <= _MAX_CONTROL_SHARE * len(text):
+        if is_plain_writing(text):
             return codec
     return None
 
@@ -253,14 +288,16 @@ def _decode_single_byte(data: bytes, sample: bytes, declared: str | None) -> Dec
         same = {r.codec: r for r in readings if r.text == winner.text}
         preferred = ["cp1252", *map(_canonical_or_none, guesses)] if winner.codec == "cp1256" else ["cp1252"]
         winner = next((same[c] for c in preferred if c in same), winner)
+    implausible = implausible_characters(winner.text)
+    if implausible > max(_MAX_IMPLAUSIBLE_SHARE * len(winner.text), _FEW_CONTROLS):
+        raise DecodeError("it is a binary file, not text")
     others = sorted((r for r in readings if r is not winner), key=lambda r: -r.likelihood)
     for reading in (winner, *others):
         try:
             return Decoded(data.decode(reading.codec), reading.codec)
         except UnicodeDecodeError:
             continue  # a byte outside the sample is undefined in this codec
-    # Not reached: Windows-1256 defines all 256 bytes, so some reading always
-    # decodes (binary noise with few control bytes reads as gibberish).
+    # Not reached: Windows-1256 defines all 256 bytes, so some reading always decodes.
     raise DecodeError("its encoding is not recognised")
 
 

@@ -309,6 +309,25 @@ def plausibility(text: str) -> float:
     return total / count if count else 0.0
 
 
+def implausible_characters(text: str) -> int:
+    """How many of ``text``'s characters no writing would hold where they
+    are: symbols and controls between letters, letters in a word that mixes
+    scripts ("ظû", "Tزح"). A page of real text has a few (a ©, a ±); bytes
+    that are not text at all, read through a code page, are mostly these.
+
+    >>> implausible_characters("قال العبادي"), implausible_characters("زŒيûµ®")
+    (0, 6)
+    """
+    count = 0
+    for word in _words(text):
+        if word.isascii():
+            continue
+        log_p, n = _word_log_p(word)
+        if log_p <= n * _LOG_P_SYMBOL:
+            count += n
+    return count
+
+
 def _score_and_count(text: str) -> tuple[float, int]:
     total = 0.0
     count = 0
@@ -323,3 +342,41 @@ def _score_and_count(text: str) -> tuple[float, int]:
         elif word.startswith(ARTICLE_PREFIXES) and len(word) > 3:
             total += _LOG_BONUS_ARTICLE
     return total, count
+
+
+# Characters of plain writing in a reader of Arabic news: Arabic, Latin
+# (with its accents and combining marks), the spaces, dashes, quotes and
+# invisible marks of General Punctuation, and currency signs.
+_PLAIN_RANGES = ((0x00A0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF))
+#: Share of plain-writing characters a text must reach in :func:`is_plain_writing`.
+PLAIN_WRITING_SHARE = 0.95
+
+
+def _is_plain(char: str) -> bool:
+    if char.isascii():
+        return char.isprintable() or char in "\t\n\r"
+    code = ord(char)
+    return _is_arabic(char) or any(low <= code <= high for low, high in _PLAIN_RANGES)
+
+
+def is_plain_writing(text: str) -> bool:
+    """Whether ``text`` reads as Arabic or Latin writing: no C0 control but
+    tab, line feed and carriage return, and at least :data:`PLAIN_WRITING_SHARE`
+    of its characters Arabic, Latin, digits, spaces or common punctuation.
+
+    For evidence too weak to trust on its own: bytes taken for UTF-16 without
+    a BOM decode to *something* whatever they are (``00 01 FF`` repeated
+    reads as "Āÿ！Āÿ！…"), while a real file of Arabic or Latin text has only
+    these characters, an emoji or a CJK name aside.
+
+    >>> is_plain_writing("قال العبادي: «نعم» — 3500 café"), is_plain_writing("Āÿ！Āÿ！Āÿ！")
+    (True, False)
+    """
+    if not text:
+        return False
+    plain = 0
+    for char in text:
+        if char < " " and char not in "\t\n\r":
+            return False
+        plain += _is_plain(char)
+    return plain >= PLAIN_WRITING_SHARE * len(text)

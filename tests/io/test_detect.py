@@ -4,10 +4,14 @@ decision, BOMs, damaged UTF-8, binary data."""
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reader.io.detect import SAMPLE_BYTES, DecodeError, binary_kind, decode_bytes
+from reader.io.detect import SAMPLE_BYTES, Decoded, DecodeError, binary_kind, decode_bytes
+from reader.io.plausibility import is_plain_writing
 
 # Written for these tests; every character exists in both Windows-1256 and
 # ISO-8859-6 (ASCII digits, the Arabic comma, semicolon and question mark).
@@ -274,3 +278,82 @@ def test_latin_1_and_windows_1252_text_reads_as_written(text: str, codec: str) -
     decoded = decode_bytes((text * 2).encode(codec))
     assert decoded.text == text * 2
     assert decoded.encoding == "cp1252"
+
+
+def _noise(size: int, seed: int, low: int = 0) -> bytes:
+    generator = random.Random(seed)
+    return bytes(generator.randrange(low, 256) for _ in range(size))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\xff" * 500,  # a column of 00/01/FF high bytes: "Āÿ！…" as UTF-16 LE
+        b"\x27\x06\x00" * 500,  # 06 and 00 like Arabic, but "✆'\u0600…" as UTF-16 BE
+        codecs.BOM_UTF16_BE + bytes(400),  # a BOM, then NULs
+        codecs.BOM_UTF32_LE + bytes(400),
+        codecs.BOM_UTF8 + b"\x01\x02\x03\x04" * 50,
+        _noise(64, 2),  # too short for the share of control bytes to tell
+        _noise(3000, 9, low=0x80),  # no control byte at all: Windows-1256 gibberish
+        b"\x89PNG\r\n\x1a\n" + _noise(2000, 4),
+        b"PK\x03\x04" + _noise(2000, 5),
+    ],
+    ids=lambda data: data[:6].hex(),
+)
+def test_binary_that_decodes_as_something_is_refused(data: bytes) -> None:
+    with pytest.raises(DecodeError, match=r"^it is a binary file( \(.*\))?, not text$"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARTICLE,
+        "كَتَبَ الطَّالِبُ الدَّرْسَ فِي المَدْرَسَةِ.\n",
+        "قال: «سنعود» — وأضاف\tإن 3500 ل.س تكفي 👍\r\n",
+        "گفت که کتاب‌ها را در تهران چاپ می‌کنند.",
+        "Le ministre a déclaré à Genève que la réunion était très utile.\n",
+    ],
+)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_real_utf_16_text_with_and_without_a_bom_still_loads(text: str, codec: str) -> None:
+    for bom in (b"", codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE):
+        decoded = decode_bytes(bom + text.encode(codec))
+        assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+# Arabic and Latin writing: what a UTF-16 file without a BOM holds.
+PLAIN = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئةى",
+            *"\u064e\u064f\u0650\u0651\u0652",
+            *"٠١٢٣٤٥٦٧٨٩،؛؟",
+            *"abcdefghijklmnopqrstuvwxyzABC0123456789",
+            *" \n\t.,:;!?()\"'-%",
+        ]
+    ),
+    min_size=2,
+    max_size=200,
+).filter(lambda text: any(c.isascii() for c in text) and any(not c.isascii() for c in text))
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=PLAIN, codec=st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_plain_writing_in_utf_16_without_a_bom_round_trips(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)) == Decoded(text, codec)
+
+
+@settings(max_examples=150, deadline=None)
+@given(unit=st.binary(min_size=2, max_size=8), repeats=st.integers(1, 400), tail=st.binary(max_size=40))
+def test_bytes_read_as_utf_16_without_a_bom_are_plain_writing(unit: bytes, repeats: int, tail: bytes) -> None:
+    # A repeated unit (a table, an image row) is what gives binary data a
+    # column of few high-byte values, the UTF-16 sign.
+    data = unit * repeats + tail
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as error:
+        assert str(error).count("\n") == 0
+        return
+    if decoded.encoding in ("utf-16-le", "utf-16-be"):
+        assert is_plain_writing(decoded.text)

@@ -4,10 +4,11 @@ the bytes must beat every wrong one."""
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
-from reader.io.plausibility import plausibility
+from reader.io.plausibility import implausible_characters, is_plain_writing, plausibility
 
 SENTENCES = [
     "قال رئيس الوزراء إن الحكومة ستدعم المزارعين في الجنوب.",
@@ -69,3 +70,49 @@ def test_a_haraka_cannot_open_a_word() -> None:
 def test_c1_controls_are_the_least_plausible() -> None:
     # ISO-8859-6 maps bytes 0x80–0x9F, where Windows-1256 has پ, ژ, گ, to C1 controls.
     assert plausibility("\x81\x8e\x90") < math.log(1e-6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *SENTENCES,
+        "Le ministre a déclaré à Genève que la réunion était très utile.\n",
+        "قال: «سنعود» — وأضاف\tإن 3500 ل.س و٢٠٢٤ € كافية 👍\r\n",
+        "گفت که کتاب‌ها را در تهران چاپ می‌کنند",  # Persian, with zero-width non-joiners
+    ],
+)
+def test_arabic_and_latin_writing_is_plain(text: str) -> None:
+    assert is_plain_writing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Āÿ！" * 50,  # 00 01 FF repeated, read as UTF-16 LE
+        "✆'\u0600" * 50,  # 27 06 00 repeated, read as UTF-16 BE
+        "قال العبادي\x01 في بغداد",  # a C0 control
+        "قال العبادي\x0c في بغداد",  # a form feed is one too
+        "北京市人民政府发布通知",  # not Arabic or Latin
+    ],
+)
+def test_other_characters_are_not_plain_writing(text: str) -> None:
+    assert not is_plain_writing(text)
+
+
+def test_a_few_other_characters_are_allowed() -> None:
+    text = "وصل الوفد إلى بكين 北京 يوم الأحد، وقال رئيسه إن الزيارة ناجحة."
+    assert not is_plain_writing("北京")
+    assert is_plain_writing(text)
+
+
+@pytest.mark.parametrize(
+    "text", [*SENTENCES, "Price ±5 × 3 © 2024 — §4", "L'État a décidé à Paris.", "كتاب «الأيام» ص. 45"]
+)
+def test_real_text_has_few_implausible_characters(text: str) -> None:
+    assert implausible_characters(text) <= 4  # the symbols ± × © §, no letter
+
+
+def test_random_bytes_through_a_code_page_are_mostly_implausible() -> None:
+    noise = bytes(random.Random(9).randrange(128, 256) for _ in range(2000)).decode("cp1256")
+    assert implausible_characters(noise) > 0.5 * len(noise)

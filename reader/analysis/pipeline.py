@@ -59,15 +59,12 @@ class AnalysisProgress:
     final: bool
 
 
-#: The recognizer's name when the reader's own model (``usermodel``) is in use.
-USER_MODEL_NAME = "offline CRF (ANERcorp + your corrections)"
-
-
 @cache
 def default_recognizer() -> Recognizer:
     """The offline model, loaded once: the reader's own when they accepted one
     (``reader.analysis.usermodel``), else the shipped one."""
     from reader.analysis.ner import ModelError, OfflineRecognizer
+    from reader.analysis.ner.model import model_label
     from reader.analysis.usermodel import active_user_model
 
     user_model = active_user_model()
@@ -77,7 +74,7 @@ def default_recognizer() -> Recognizer:
         except ModelError:
             pass  # a damaged user model: the shipped one still works
         else:
-            recognizer.name = USER_MODEL_NAME
+            recognizer.name = model_label(user_model, user=True)
             return recognizer
     return OfflineRecognizer.load()
 

@@ -17,6 +17,17 @@ from typing import Protocol, runtime_checkable
 from reader.analysis.tokens import Sentence, Token
 from reader.document import Span
 
+#: The offline model's names (``reader.analysis.ner.model.model_label``) by
+#: (has the neural tagger, is the reader's own model retrained with their
+#: corrections). Here, not beside the model, so the window can translate them
+#: (``reader.ui.window.qt_status_bar.recognizer_label``) without loading it.
+OFFLINE_MODEL_LABELS: dict[tuple[bool, bool], str] = {
+    (True, False): "offline model (CRF + BiLSTM)",
+    (False, False): "offline model (CRF)",
+    (True, True): "offline model (CRF + BiLSTM, with your corrections)",
+    (False, True): "offline model (CRF, with your corrections)",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class TokenizedText:

@@ -138,14 +138,13 @@ def analyzer_name(recognizer: Recognizer | None = None, *, user_data: bool = Tru
     a retrained model or new name lists change it.
     """
     if recognizer is None:
+        from reader.analysis.ner.crf import default_model_path
+        from reader.analysis.ner.model import model_label
         from reader.analysis.usermodel import active_user_model
 
         user_model = active_user_model() if user_data else None
         folder = user_model.parent if user_model is not None else None
-        from reader.analysis.ner.crf import OfflineRecognizer
-        from reader.analysis.pipeline import USER_MODEL_NAME
-
-        name = USER_MODEL_NAME if user_model is not None else OfflineRecognizer.name
+        name = model_label(user_model or default_model_path(), user=user_model is not None)
     else:
         model_path = getattr(getattr(recognizer, "tagger", None), "model_path", None)
         folder = Path(model_path).parent if model_path is not None else None

@@ -755,6 +755,22 @@ Do you want to replace it?</source>
         <translation>النموذج المحلي</translation>
     </message>
     <message>
+        <source>offline model (CRF + BiLSTM)</source>
+        <translation>النموذج المحلي (CRF + BiLSTM)</translation>
+    </message>
+    <message>
+        <source>offline model (CRF)</source>
+        <translation>النموذج المحلي (CRF)</translation>
+    </message>
+    <message>
+        <source>offline model (CRF + BiLSTM, with your corrections)</source>
+        <translation>النموذج المحلي (CRF + BiLSTM، مع تصحيحاتك)</translation>
+    </message>
+    <message>
+        <source>offline model (CRF, with your corrections)</source>
+        <translation>النموذج المحلي (CRF، مع تصحيحاتك)</translation>
+    </message>
+    <message>
         <source>Recognizer: {name}</source>
         <translation>أداة التعرّف: {name}</translation>
     </message>

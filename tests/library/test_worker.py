@@ -14,6 +14,7 @@ from reader.library.worker import (
     Readjusted,
     StoredArticle,
     analyze_file,
+    analyzer_name,
     readjust,
     sentence_cooccurrences,
 )
@@ -22,6 +23,16 @@ from reader.resources import resource_path
 
 def mention(start: int, kind: str, key: str) -> Mention:
     return Mention(start, start + 1, EntityType(kind), "x", f"{kind}:{key}")
+
+
+def test_the_analyzer_named_before_loading_the_model_is_the_one_loaded():
+    # The indexer names the analyzer without loading the model; the worker names the
+    # loaded one. They must agree, or every run would analyze every article again.
+    from reader.analysis.ner import OfflineRecognizer
+
+    named = analyzer_name(user_data=False)
+    assert named == analyzer_name(OfflineRecognizer.load())
+    assert named.startswith("offline model (CRF + BiLSTM) ")
 
 
 def test_cooccurrence_counts_shared_sentences_both_ways_without_figures():

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.ner.conll import bio_spans
 from reader.analysis.ner.curated import CURATED_SCORE, CuratedNames
-from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, second_pass_path
+from reader.analysis.ner.model import MODEL_NAME, Lexicon, lexicon_path, model_label, second_pass_path
 from reader.analysis.ner.roles import RoleRules
 from reader.analysis.ner.stacking import BASE_STACKED_FEATURES, stacked_features
 from reader.analysis.recognizer import TokenizedText
@@ -130,11 +130,10 @@ class CrfTagger:
 class OfflineRecognizer:
     """People, places and organizations from the shipped CRF model."""
 
-    name = "offline CRF (ANERcorp)"
-
     def __init__(self, tagger: CrfTagger, *, roles: bool = True) -> None:
         """``roles=False`` leaves out the role rules (``roles.RoleRules``), for measuring them."""
         self.tagger = tagger
+        self.name = model_label(tagger.model_path)
         self.curated = CuratedNames()
         self.roles = RoleRules(tagger.extractor.gazetteer) if roles else None
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.analysis.ner.clusters import WordClusters, WordContexts
 from reader.analysis.ner.features import DEFAULT_OPTIONS, FeatureExtractor, NeuralSource, WordClasses
 from reader.analysis.ner.gazetteers import Gazetteer
+from reader.analysis.recognizer import OFFLINE_MODEL_LABELS
 
 MODEL_NAME = "anercorp-crf"
 
@@ -37,6 +38,14 @@ def contexts_path(lexicon: Path) -> Path:
 def neural_path(lexicon: Path) -> Path:
     """``x/anercorp-crf.lexicon.json`` → ``x/anercorp-crf.neural.npz`` (the neural tagger's weights)."""
     return lexicon.with_name(lexicon.name.removesuffix(".lexicon.json") + ".neural.npz")
+
+
+def model_label(model_path: Path, *, user: bool = False) -> str:
+    """The name of the model at ``model_path`` from its files: a CRF (one or two
+    passes), stacked on the neural tagger when its weights are beside it
+    (the shipped model: "offline model (CRF + BiLSTM)"). ``user``: the
+    reader's own model, retrained with their corrections."""
+    return OFFLINE_MODEL_LABELS[neural_path(lexicon_path(model_path)).is_file(), user]
 
 
 def second_pass_path(model_path: Path) -> Path:

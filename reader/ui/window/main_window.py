@@ -49,7 +49,7 @@ from reader.ui.window.qt_start_page import StartPage
 
 if TYPE_CHECKING:
     from reader.ui.library.qt_library_window import LibraryWindow
-from reader.ui.window.qt_status_bar import ReaderStatusBar
+from reader.ui.window.qt_status_bar import ReaderStatusBar, recognizer_label
 
 # The panel is rebuilt from partial results at most this often (a rebuild resets the tree).
 PANEL_REFRESH_S = 1.0
@@ -631,7 +631,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from reader.ui.window.about import show_about
 
-        name = self.analysis.recognizer if self.analysis is not None else None
+        name = recognizer_label(self.analysis.recognizer) if self.analysis is not None else None
         show_about(self, name, self.preferences.bert_model_dir or None)
 
     # ------------------------------------------------------------------ status

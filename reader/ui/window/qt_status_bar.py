@@ -7,7 +7,8 @@ Stop button shown only while a job runs longer than ``PROGRESS_DELAY_MS``
 "Opening mosul.html…"; messages are one line.
 
 Texts are filed under the "MainWindow" context, where they were before this
-widget was split out of the window.
+widget was split out of the window. The recognizer's name comes from the
+analysis, in English; :func:`recognizer_label` shows it in the UI language.
 """
 
 from __future__ import annotations
@@ -16,10 +17,25 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from reader.analysis.recognizer import OFFLINE_MODEL_LABELS as LABELS
 from reader.document import Analysis, Source
 
 # Show the progress bar only for jobs that take longer than this.
 PROGRESS_DELAY_MS = 400
+
+
+def recognizer_label(name: str) -> str:
+    """A recognizer's name (``Analysis.recognizer``) in the UI language; a name
+    with no translation (camel-tools' BERT) as it is."""
+    translated = {
+        LABELS[True, False]: QCoreApplication.translate("MainWindow", "offline model (CRF + BiLSTM)"),
+        LABELS[False, False]: QCoreApplication.translate("MainWindow", "offline model (CRF)"),
+        LABELS[True, True]: QCoreApplication.translate(
+            "MainWindow", "offline model (CRF + BiLSTM, with your corrections)"
+        ),
+        LABELS[False, True]: QCoreApplication.translate("MainWindow", "offline model (CRF, with your corrections)"),
+    }
+    return translated.get(name, name)
 
 
 class ReaderStatusBar(QStatusBar):
@@ -73,7 +89,10 @@ class ReaderStatusBar(QStatusBar):
             self.recognizer_label.setText(QCoreApplication.translate("MainWindow", "Analyzing…"))
             self.counts_label.setText("")
             return
-        recognizer = analysis.recognizer or QCoreApplication.translate("MainWindow", "offline model")
+        if analysis.recognizer:
+            recognizer = recognizer_label(analysis.recognizer)
+        else:
+            recognizer = QCoreApplication.translate("MainWindow", "offline model")
         self.recognizer_label.setText(
             QCoreApplication.translate("MainWindow", "Recognizer: {name}").format(name=recognizer)
         )

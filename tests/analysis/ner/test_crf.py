@@ -4,7 +4,8 @@ import pytest
 
 from reader.analysis.ner import ModelError, OfflineRecognizer
 from reader.analysis.ner.crf import arabic_core
-from reader.analysis.recognizer import Recognizer, TokenizedText
+from reader.analysis.ner.model import model_label
+from reader.analysis.recognizer import OFFLINE_MODEL_LABELS, Recognizer, TokenizedText
 from reader.analysis.tokens import split_sentences, tokenize
 from reader.entity_types import EntityType
 
@@ -31,7 +32,20 @@ def doc_of(text: str) -> TokenizedText:
 
 def test_is_a_recognizer_with_a_name(recognizer):
     assert isinstance(recognizer, Recognizer)
-    assert "CRF" in recognizer.name
+    # The shipped model is two CRF passes stacked on the neural tagger (docs/model.md).
+    assert recognizer.tagger.extractor.neural is not None
+    assert recognizer.name == "offline model (CRF + BiLSTM)"
+
+
+def test_the_name_follows_the_model_files(tmp_path):
+    crf = tmp_path / "m.crfsuite"
+    assert model_label(crf) == "offline model (CRF)"
+    assert model_label(crf, user=True) == "offline model (CRF, with your corrections)"
+    (tmp_path / "m.neural.npz").write_bytes(b"")
+    assert model_label(crf) == "offline model (CRF + BiLSTM)"
+    assert set(OFFLINE_MODEL_LABELS.values()) == {model_label(crf, user=user) for user in (False, True)} | {
+        model_label(tmp_path / "other.crfsuite", user=user) for user in (False, True)
+    }
 
 
 def test_load_is_cached(recognizer):

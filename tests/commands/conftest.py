@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from reader.cli import main
-from reader.library.corpus import generate
+from library.helpers import generated_articles, indexed_library
+from reader.corrections.store import read_user_data
 
 
 @pytest.fixture(scope="session")
 def folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    generate(folder, 12, seed=3, words=200)
-    return folder
+    return generated_articles(tmp_path_factory, 12, seed=3, words=200)
 
 
 @pytest.fixture(scope="session")
 def library(folder, tmp_path_factory):
-    path = tmp_path_factory.mktemp("library") / "library.sqlite3"
-    assert main(["index", str(folder), "--library", str(path), "--jobs", "1"]) == 0
-    return path
+    """The folder indexed with the user's (empty) data, as ``arabic-reader index`` does."""
+    return indexed_library(tmp_path_factory, folder, read_user_data(warn=print))[0]

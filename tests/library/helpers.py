@@ -1,11 +1,36 @@
-"""Building libraries for tests: index a folder in this process, dump a library to compare two."""
+"""Building libraries for tests: generate articles, index a folder in this process, dump a
+library to compare two. The session fixtures of tests/library, tests/commands and
+tests/ui/library are built with these (imported there as ``library.helpers``)."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from reader.library import FileIndexed, Indexer, IndexSummary
+from reader.library.corpus import generate
+
+
+def generated_articles(factory: pytest.TempPathFactory, count: int, *, seed: int, words: int) -> Path:
+    """A fresh folder of ``count`` generated articles (text, Windows-1256, HTML, Markdown)."""
+    folder = factory.mktemp("articles")
+    generate(folder, count, seed=seed, words=words)
+    return folder
+
+
+def indexed_library(factory: pytest.TempPathFactory, folder: Path, user_data=None) -> tuple[Path, IndexSummary]:
+    """``folder`` indexed into a fresh library (see ``index``): its path and the summary."""
+    library = factory.mktemp("library") / "library.sqlite3"
+    summary, _ = index([folder], library, user_data=user_data)
+    return library, summary
+
+
+def private_copy(folder: Path, tmp_path: Path) -> Path:
+    """A copy of ``folder`` under ``tmp_path``, for a test that changes its articles."""
+    return Path(shutil.copytree(folder, tmp_path / "articles"))
 
 
 def index(paths, library, jobs: int = 1, user_data=None) -> tuple[IndexSummary, list[FileIndexed]]:

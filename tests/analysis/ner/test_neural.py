@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from toy_corpus import conll
 
 from reader.analysis.ner.conll import parse_conll
 from reader.analysis.ner.gazetteers import Gazetteer
@@ -16,32 +17,11 @@ from reader.analysis.ner.neural import (
 )
 
 # Invented sentences; some long, some one word, for the batching and the padding.
-TEXT = """\
-قال O
-الرئيس O
-سامر B-PERS
-النجار I-PERS
-في O
-حلب B-LOC
-. O
-
-زار O
-وفد O
-من O
-شركة O
-الرافدين B-ORG
-مدينة O
-بغداد B-LOC
-أمس O
-بعد O
-رحلة O
-طويلة O
-من O
-الموصل B-LOC
-. O
-
-نعم O
-"""
+TEXT = conll(
+    "قال الرئيس [سامر النجار]PERS في [حلب]LOC .",
+    "زار وفد من شركة [الرافدين]ORG مدينة [بغداد]LOC أمس بعد رحلة طويلة من [الموصل]LOC .",
+    "نعم",
+)
 
 GAZETTEER = Gazetteer.from_entries([("LOC", "حلب"), ("LOC", "بغداد"), ("PTITLE", "الرئيس"), ("ORG", "الأمم المتحدة")])
 

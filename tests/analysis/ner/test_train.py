@@ -1,6 +1,7 @@
 """Training and evaluation commands, end to end on a toy corpus written for this test."""
 
 import pytest
+from toy_corpus import conll
 
 from reader.analysis.ner import OfflineRecognizer
 from reader.analysis.ner import evaluate as evaluate_cli
@@ -11,44 +12,14 @@ from reader.analysis.ner.evaluate import as_document, evaluate, spans_to_tags
 from reader.analysis.ner.gazetteers import Gazetteer
 from reader.analysis.ner.train import split_dev, train_crf
 
-# Ten invented sentences, repeated: enough for a CRF to learn something.
-TOY = """\
-قال O
-سامر B-PERS
-النجار I-PERS
-في O
-حلب B-LOC
-. O
-
-زار O
-سامر B-PERS
-النجار I-PERS
-شركة B-ORG
-الرافدين I-ORG
-في O
-بغداد B-LOC
-. O
-
-أعلنت O
-شركة B-ORG
-الرافدين I-ORG
-أرباحا O
-. O
-
-وصل O
-كريم B-PERS
-الحداد I-PERS
-إلى O
-حلب B-LOC
-. O
-
-قال O
-كريم B-PERS
-إن O
-بغداد B-LOC
-جميلة O
-. O
-"""
+# Five invented sentences, repeated: enough for a CRF to learn something.
+TOY = conll(
+    "قال [سامر النجار]PERS في [حلب]LOC .",
+    "زار [سامر النجار]PERS [شركة الرافدين]ORG في [بغداد]LOC .",
+    "أعلنت [شركة الرافدين]ORG أرباحا .",
+    "وصل [كريم الحداد]PERS إلى [حلب]LOC .",
+    "قال [كريم]PERS إن [بغداد]LOC جميلة .",
+)
 
 
 # Clusters as the unlabeled news would give them: names with names, places with places.

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from reader.library import Indexer
-from reader.library.corpus import generate
+from library.helpers import generated_articles, indexed_library, private_copy
 
 
 @pytest.fixture(scope="session")
 def library_folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("library-articles")
-    generate(folder, 16, seed=8, words=180)
-    return folder
+    return generated_articles(tmp_path_factory, 16, seed=8, words=180)
 
 
 @pytest.fixture(scope="session")
 def built_library(library_folder, tmp_path_factory):
     """The folder indexed: the library's path. Tests must not change it."""
-    path = tmp_path_factory.mktemp("library-db") / "library.sqlite3"
-    for _ in Indexer([str(library_folder)], path, jobs=1).run():
-        pass
-    return str(path)
+    return str(indexed_library(tmp_path_factory, library_folder)[0])
 
 
 @pytest.fixture
@@ -42,6 +34,4 @@ def library_window(qtbot, built_library):
 
 @pytest.fixture
 def fresh_folder(library_folder, tmp_path):
-    folder = tmp_path / "articles"
-    shutil.copytree(library_folder, folder)
-    return folder
+    return private_copy(library_folder, tmp_path)

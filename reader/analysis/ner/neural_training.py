@@ -19,10 +19,10 @@ import json
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -180,6 +180,19 @@ def _network(vectors: np.ndarray, n_chars: int, n_features: int, settings: Netwo
     return Network()
 
 
+_T = TypeVar("_T")
+
+#: Sentences the network labels at a time when it is scored on the dev set.
+_SCORING_BATCH = 64
+
+
+def _in_batches(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
+    """``items`` in consecutive slices of ``size`` (the last may be shorter), in order:
+    training steps through the shuffled sentences this way, scoring through the dev set."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def _label_ids(sentence: Sentence) -> list[int]:
     index = {label: k for k, label in enumerate(LABELS)}
     return [index.get(tag, 0) for _, tag in sentence]  # MISC (and anything else) as O
@@ -218,8 +231,7 @@ def train_network(
         network.train()
         shuffle.shuffle(order)
         total = 0.0
-        for start in range(0, len(order), settings.batch):
-            batch = order[start : start + settings.batch]
+        for batch in _in_batches(order, settings.batch):
             *x, y = _tensors([encoded[k] for k in batch], [labels[k] for k in batch])
             optimizer.zero_grad()
             logits = network(*x)
@@ -244,8 +256,7 @@ def _span_f1(network, encoded: Sequence[Sequence[EncodedWord]], gold: Sequence[S
     network.eval()
     predicted: list[list[str]] = []
     with torch.no_grad():
-        for start in range(0, len(encoded), 64):
-            batch = [s for s in encoded[start : start + 64]]
+        for batch in _in_batches(encoded, _SCORING_BATCH):
             nonempty = [s for s in batch if s]
             out = iter(network(*_tensors(nonempty)[:5]).argmax(dim=2).tolist()) if nonempty else iter(())
             for s in batch:

@@ -38,15 +38,18 @@ def tiny_vectors():
     return WordVectors(words, np.round(raw / scales[:, None]).astype(np.int8), scales.astype(np.float32))
 
 
-@pytest.fixture(scope="module")
-def trained():
-    pytest.importorskip("torch")
+def train_tiny():
     from reader.analysis.ner.neural_training import NetworkSettings, train_network
 
     settings = NetworkSettings(hidden=5, char_dim=4, filters=6, feature_dim=3, epochs=2, batch=2)
     sentences = parse_conll(TEXT) * 3
-    trained = train_network(sentences, GAZETTEER, tiny_vectors(), settings, dev=parse_conll(TEXT), log=lambda _: None)
-    return trained, sentences
+    return train_network(sentences, GAZETTEER, tiny_vectors(), settings, dev=parse_conll(TEXT), log=lambda _: None)
+
+
+@pytest.fixture(scope="module")
+def trained():
+    pytest.importorskip("torch")
+    return train_tiny(), parse_conll(TEXT) * 3
 
 
 def test_numpy_inference_equals_the_torch_network(trained):
@@ -69,6 +72,15 @@ def test_numpy_inference_equals_the_torch_network(trained):
     np.testing.assert_allclose(ours, np.concatenate([theirs[k, : len(s)] for k, s in enumerate(sentences)]), atol=1e-5)
     # The same sentences in the other order: other batches, same numbers.
     np.testing.assert_allclose(tagger.probabilities(encoded[::-1])[: len(sentences[-1])], ours[-len(sentences[-1]) :])
+
+
+def test_the_same_seed_trains_the_same_network_bit_for_bit(trained):
+    again = train_tiny()
+    first, second = trained[0].network.state_dict(), again.network.state_dict()
+    assert first.keys() == second.keys()
+    for name, weights in first.items():
+        assert weights.numpy().tobytes() == second[name].numpy().tobytes(), name
+    assert again.curve == trained[0].curve
 
 
 def test_learning_curve_has_one_point_per_epoch(trained):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from reader.ui.window.about import AboutDialog, app_icon, app_version, bert_status, model_card_markdown
+from reader.ui.window.about import AboutDialog, app_icon, bert_status, model_card_markdown
+from reader.version import app_version
 
 
 def dialog_text(dialog: AboutDialog) -> str:

@@ -80,10 +80,12 @@ def test_open_with_an_encoding_shows_the_file_decoded_with_it(tmp_path) -> None:
 def test_memory_is_settled_after_the_first_article_is_painted_not_before(qtbot, tmp_path, monkeypatch) -> None:
     """The full collection (30-100 ms) waits until the first article is painted: run when the window
     was made, it delayed the text and the highlights by as much."""
+    import shiboken6
     from PySide6.QtWidgets import QApplication
     from tests.ui.conftest import GazetteerRecognizer
 
     import reader.ui.app as app_module
+    from reader.ui.theme import ThemeFollower
 
     calls: list[str] = []
 
@@ -95,6 +97,7 @@ def test_memory_is_settled_after_the_first_article_is_painted_not_before(qtbot, 
             calls.append("freeze")
 
     monkeypatch.setattr(app_module, "gc", RecordingGc())
+    followers = set(QApplication.instance().findChildren(ThemeFollower))
     article = tmp_path / "article.txt"
     article.write_text("وصل الوفد إلى الموصل ثم إلى بغداد.\n", encoding="utf-8")
     recognizer = GazetteerRecognizer()
@@ -116,3 +119,7 @@ def test_memory_is_settled_after_the_first_article_is_painted_not_before(qtbot, 
     finally:
         window.close()
         window.deleteLater()
+        # make_window's theme follower belongs to the app: destroyed now, it cannot
+        # repaint the app when a later test switches the desktop's color scheme.
+        for follower in set(QApplication.instance().findChildren(ThemeFollower)) - followers:
+            shiboken6.delete(follower)

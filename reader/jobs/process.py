@@ -27,6 +27,7 @@ import multiprocessing
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from reader.analysis.recognizer import Recognizer
@@ -254,7 +255,8 @@ class AnalysisProcess:
         context = multiprocessing.get_context(start_method)
         self._connection, child_end = context.Pipe()
         self._wanted = context.Value("q", -1, lock=False)
-        self._process = context.Process(
+        # typeshed's BaseContext (what get_context returns) declares no Process; every real context has one.
+        self._process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=serve, args=(child_end, self._wanted), name="arabic-reader-analysis", daemon=True
         )
         with _main_module_hidden():

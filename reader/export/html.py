@@ -73,7 +73,7 @@ def render_html(analysis: Analysis) -> str:
         index_label=escape(strings["index"]),
         article=render_article(analysis, anchors, entities, labels),
         index_sections=render_index(analysis, labels, strings),
-        meta=render_meta(analysis, strings),
+        meta=render_meta(analysis, strings, lang),
     )
 
 
@@ -279,12 +279,15 @@ def _index_entry(entity: Entity, strings: dict[str, str]) -> str:
     )
 
 
-def render_meta(analysis: Analysis, strings: dict[str, str]) -> str:
-    """The footer line: source file name and recognizer, when known."""
+def render_meta(analysis: Analysis, strings: dict[str, str], lang: str = "en") -> str:
+    """The footer line: source file name and recognizer, when known (its name in the page's ``lang``)."""
     parts = []
     if analysis.source.path:
         name = PurePath(analysis.source.path).name
         parts.append(f"{escape(strings['source'])}: {_content(name)}")
     if analysis.recognizer:
-        parts.append(f"{escape(strings['recognizer'])}: {escape(analysis.recognizer)}")
+        name = analysis.recognizer
+        if lang == "ar":
+            name = templates.RECOGNIZER_NAMES_AR.get(name, name)
+        parts.append(f"{escape(strings['recognizer'])}: {escape(name)}")
     return " · ".join(parts)

@@ -158,6 +158,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# The recognizers' names (``Analysis.recognizer``) in an Arabic page: the offline
+# model's (``reader.analysis.recognizer.OFFLINE_MODEL_LABELS``, as the window
+# says them); any other name is shown as it is.
+RECOGNIZER_NAMES_AR: dict[str, str] = {
+    "offline model (CRF + BiLSTM)": "النموذج المحلي (CRF + BiLSTM)",
+    "offline model (CRF)": "النموذج المحلي (CRF)",
+    "offline model (CRF + BiLSTM, with your corrections)": "النموذج المحلي (CRF + BiLSTM، مع تصحيحاتك)",
+    "offline model (CRF, with your corrections)": "النموذج المحلي (CRF، مع تصحيحاتك)",
+}
+
 FONTS = {
     # System fonts only: nothing is downloaded. Naskh faces first for Arabic text.
     "rtl": '"Noto Naskh Arabic", "Amiri", "Scheherazade New", "Segoe UI", '

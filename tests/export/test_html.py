@@ -347,3 +347,18 @@ def test_random_controls_never_reach_the_page(data):
     assert _without_whitespace(page.find("article").get_text()) == _without_whitespace(text)
     for element, mention in zip(mention_elements(page), analysis.mentions, strict=True):
         assert element.get_text() == text[mention.start : mention.end]
+
+
+def test_the_offline_model_is_named_in_the_page_language() -> None:
+    """An Arabic page names the offline model in Arabic, as the window does; an English page in English;
+    a name it does not know is shown as it is."""
+    from reader.analysis.recognizer import OFFLINE_MODEL_LABELS
+    from reader.export import templates
+
+    assert set(templates.RECOGNIZER_NAMES_AR) == set(OFFLINE_MODEL_LABELS.values())
+    arabic, english = "قال الرئيس في بغداد إن الوضع هادئ.", "The minister spoke in Baghdad today."
+    model = "offline model (CRF + BiLSTM)"
+    page = render_html(build(arabic, [(14, 19, L, "بغداد")], recognizer=model))
+    assert "النموذج المحلي (CRF + BiLSTM)" in page and "offline model" not in page
+    assert model in render_html(build(english, [(23, 30, L, "Baghdad")], recognizer=model))
+    assert "hand-built test analysis" in render_html(build(arabic, []))

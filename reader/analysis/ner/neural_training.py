@@ -54,6 +54,16 @@ class NetworkSettings:
     batch: int = 16
     learning_rate: float = 2e-3
     seed: int = 1
+    #: The last ``decay`` epochs lower the learning rate linearly towards 0
+    #: (epoch k of n: ``learning_rate * (1 - k / (n + 1))``); 0: constant.
+    decay: int = 0
+
+    def rate(self, epoch: int) -> float:
+        """The learning rate of ``epoch`` (1-based)."""
+        into = epoch - (self.epochs - self.decay)
+        if self.decay <= 0 or into <= 0:
+            return self.learning_rate
+        return self.learning_rate * (1 - into / (self.decay + 1))
 
 
 @dataclass
@@ -228,6 +238,8 @@ def train_network(
     curve: list[tuple[int, float]] = []
     for epoch in range(1, settings.epochs + 1):
         started = time.perf_counter()
+        for group in optimizer.param_groups:
+            group["lr"] = settings.rate(epoch)
         network.train()
         shuffle.shuffle(order)
         total = 0.0
@@ -305,7 +317,10 @@ def network_key(
 ) -> str:
     """A name for a trained network in the cache: what it was trained on and how."""
     digest = hashlib.sha1()
-    digest.update(json.dumps(asdict(settings), sort_keys=True).encode())
+    fields = asdict(settings)
+    if not settings.decay:
+        del fields["decay"]  # as before the field existed: cached networks keep their names
+    digest.update(json.dumps(fields, sort_keys=True).encode())
     digest.update(" ".join(sorted(options & {"gazetteer", "usage"})).encode())
     digest.update(str(vectors.resolve()).encode())
     digest.update(json.dumps(gazetteer.to_json(), sort_keys=True, ensure_ascii=False).encode())

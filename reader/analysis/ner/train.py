@@ -356,6 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--epochs", type=int, default=None, help="with the neural features: training epochs")
     parser.add_argument("--hidden", type=int, default=None, help="with the neural features: LSTM size per direction")
+    parser.add_argument(
+        "--decay",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with the neural features: lower the learning rate linearly over the last N epochs",
+    )
     args = parser.parse_args(argv)
     options = frozenset(o for o in args.features.split(",") if o)
     if options - ALL_OPTIONS:
@@ -470,6 +477,8 @@ def _cross_fitting(
         network = replace(network, epochs=args.epochs)
     if args.hidden is not None:
         network = replace(network, hidden=args.hidden)
+    if args.decay is not None:
+        network = replace(network, decay=args.decay)
 
     def gazetteer_of(data: Sequence[Sentence]) -> Gazetteer:
         return build_gazetteer(WordClasses.from_sentences(data).common_words(), **lists)

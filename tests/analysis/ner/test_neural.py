@@ -195,3 +195,24 @@ def test_long_inputs_go_in_groups_and_long_sentences_in_pieces(trained, monkeypa
     short = next(k for k, s in enumerate(encoded) if 0 < len(s) <= 4)
     at = sum(len(s) for s in encoded[:short])
     np.testing.assert_allclose(pieces[at : at + len(encoded[short])], whole[at : at + len(encoded[short])], atol=1e-6)
+
+
+def test_learning_rate_is_constant_then_falls_linearly_over_the_last_epochs():
+    from reader.analysis.ner.neural_training import NetworkSettings
+
+    constant = NetworkSettings(epochs=4, learning_rate=1.0)
+    assert [constant.rate(e) for e in range(1, 5)] == [1.0] * 4
+    decaying = NetworkSettings(epochs=6, learning_rate=1.0, decay=3)
+    assert [decaying.rate(e) for e in range(1, 7)] == pytest.approx([1.0, 1.0, 1.0, 0.75, 0.5, 0.25])
+
+
+def test_a_decaying_schedule_is_another_network_in_the_cache(tmp_path):
+    from reader.analysis.ner.neural_training import NetworkSettings, network_key
+
+    vectors = tmp_path / "vectors.kv"
+    sentences = parse_conll(TEXT)
+
+    def key(settings: NetworkSettings) -> str:
+        return network_key(sentences, GAZETTEER, vectors, settings)
+
+    assert key(NetworkSettings(decay=5)) != key(NetworkSettings())

@@ -8,8 +8,13 @@ measured stalling 300–500 ms per selection. A child process has its own
 interpreter (``reader.jobs.process`` does the same for the analysis).
 
 ``QuestionService(library, on_answer)`` keeps one child alive and sends it
-one question at a time, always the latest of each kind (an older request
-of the same kind still waiting is dropped). Answers travel as plain tuples
+the latest question of each kind (an older request of the same kind still
+waiting is dropped), at most one of each kind on its way at once. Questions
+of different kinds are sent as soon as they are asked, in that order: the
+child answers an entity's details, then goes straight on to its companions
+(the window's network and timeline) without waiting for the details to be
+delivered and a new request to come back (that round trip went through the
+window's busy interpreter: 50–250 ms). Answers travel as plain tuples
 (unpickling thousands of dataclass instances holds the GIL in C for tens of
 milliseconds; tuples take a few). ``on_answer(kind, number, answer)`` and
 ``on_error(kind, message)`` are called on a reader thread; with
@@ -28,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -264,11 +270,12 @@ class QuestionService:
         self.on_error = on_error
         self.use_process = use_process
         self._lock = threading.Lock()
-        self._start_lock = threading.Lock()
         self._number = 0
         self._latest: dict[str, int] = {}
         self._waiting: dict[str, tuple[int, str, tuple[Any, ...]]] = {}  # kind → the latest request not sent
-        self._busy = False
+        self._in_flight: set[str] = set()  # kinds sent and not answered yet
+        self._outbox: queue.SimpleQueue[tuple[str, int, str, tuple[Any, ...]] | None] = queue.SimpleQueue()
+        self._sender: threading.Thread | None = None
         self._connection: Any = None
         self._process: Any = None
         self._reader: threading.Thread | None = None
@@ -293,6 +300,9 @@ class QuestionService:
         self._closed = True
         with self._lock:
             self._waiting.clear()
+        self._outbox.put(None)  # the sender ends
+        if self._sender is not None:
+            self._sender.join(timeout_s)
         if self._connection is not None:
             with contextlib.suppress(OSError, ValueError):
                 self._connection.send(None)  # the child ends its loop, then the pipe closes
@@ -311,22 +321,30 @@ class QuestionService:
 
     def _send_next(self) -> None:
         with self._lock:
-            if self._busy or not self._waiting or self._closed:
+            if self._closed:
                 return
-            kind = next(iter(self._waiting))
-            number, question, args = self._waiting.pop(kind)
-            self._busy = True
-        # Off the caller's thread: starting the child (and multiprocessing's resource
-        # tracker, the first time) takes tens of milliseconds a window must not wait.
-        threading.Thread(
-            target=self._send, args=(kind, number, question, args), name="library-question", daemon=True
-        ).start()
+            ready = [kind for kind in self._waiting if kind not in self._in_flight]
+            for kind in ready:
+                self._in_flight.add(kind)
+                self._outbox.put((kind, *self._waiting.pop(kind)))
+            if ready and self._sender is None:
+                # Off the caller's thread: starting the child (and multiprocessing's resource
+                # tracker, the first time) takes tens of milliseconds a window must not wait.
+                self._sender = threading.Thread(target=self._send_all, name="library-questions-out", daemon=True)
+                self._sender.start()
+
+    def _send_all(self) -> None:
+        """The sender thread: requests in the order they were asked, until ``close``."""
+        while True:
+            request = self._outbox.get()
+            if request is None or self._closed:
+                return
+            self._send(*request)
 
     def _send(self, kind: str, number: int, question: str, args: tuple[Any, ...]) -> None:
         if self.use_process:
             try:
-                with self._start_lock:
-                    self._ensure_process()
+                self._ensure_process()
                 self._connection.send((kind, number, question, args))
                 return
             except (OSError, ValueError, RuntimeError):
@@ -354,7 +372,7 @@ class QuestionService:
             except Exception:  # EOF, a closed pipe (closing: the handle goes away under recv)
                 if not self._closed:
                     with self._lock:
-                        self._busy = False
+                        self._in_flight.clear()
                     self.on_error("library", "the library's question process stopped")
                 return
             self._deliver(kind, number, question, ok, answer)
@@ -369,7 +387,7 @@ class QuestionService:
 
     def _deliver(self, kind: str, number: int, question: str, ok: bool, answer: Any) -> None:
         with self._lock:
-            self._busy = False
+            self._in_flight.discard(kind)
         try:
             if not self.is_latest(kind, number) or self._closed:
                 return

@@ -184,8 +184,39 @@ def _v2(connection: sqlite3.Connection) -> None:
     connection.execute("INSERT INTO lexicon_state (digest, entries) VALUES (?, '[]')", (EMPTY_LEXICON_DIGEST,))
 
 
+# Version 3: the entity table ready to print. Listing every entity of a large library
+# read each one's statistics through an index and its key through another
+# (two random lookups a row), then made Python objects of them: 150–300 ms for
+# 21,000 entities. Each canonical entity's line of the table in each output
+# format is kept, in the table's order, beside ``entity_stats`` (written with
+# it by ``reader.library.store.refresh``): `entities` is one scan.
+_V3 = """
+CREATE TABLE entity_line (
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    entity INTEGER NOT NULL,            -- a canonical entity, as in entity_stats
+    type TEXT NOT NULL,
+    json TEXT NOT NULL,                 -- its object of `entities --format json`
+    csv TEXT NOT NULL,                  -- its row of `entities --format csv`, without the line end
+    text TEXT NOT NULL,                 -- its line of `entities`
+    PRIMARY KEY (articles DESC, mentions DESC, name, entity)
+) WITHOUT ROWID;
+"""
+
+
+def _v3(connection: sqlite3.Connection) -> None:
+    """Version 3, its lines written from the statistics there are."""
+    from reader.library.store import write_lines
+    from reader.storage import statements
+
+    for statement in statements(_V3):
+        connection.execute(statement)
+    write_lines(connection, [row[0] for row in connection.execute("SELECT entity FROM entity_stats")])
+
+
 #: The library's schema, one migration per version (reader.storage runs them).
-MIGRATIONS: list[Migration] = [_V1, _v2]
+MIGRATIONS: list[Migration] = [_V1, _v2, _v3]
 
 
 def default_library_path() -> Path:

@@ -126,7 +126,7 @@ def entity_companions(library: Library, key: str) -> tuple[Any, ...] | None:
 def write_entity_table(library: Library, path: str) -> str:
     from reader.library.tables import write_table
 
-    write_table(library.entities(), path)
+    write_table(library, path)
     return path
 
 

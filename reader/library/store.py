@@ -5,7 +5,7 @@ Every function here runs inside the caller's transaction
 An article's rows (``article``, ``article_entity``, ``mention``,
 ``cooccurrence``, its full-text entry) are always written or deleted together,
 and the entities they touch are marked ``dirty``; ``refresh`` then brings
-``alias`` and ``entity_stats`` up to date for exactly those entities. A run
+``alias``, ``entity_stats`` and ``entity_line`` up to date for exactly those entities. A run
 killed between the two leaves the dirty marks behind, and the next refresh
 (the next run, or a query) finishes the job.
 """
@@ -321,6 +321,7 @@ def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
         for entity, canonical in new_alias.items():
             members[canonical].append(entity)
         canonicals = [c for c in todo if c not in new_alias]
+        _delete_lines(connection, todo)
         connection.executemany("DELETE FROM entity_stats WHERE entity = ?", [(c,) for c in todo])
         connection.execute(
             "CREATE TEMP TABLE IF NOT EXISTS refresh_member (entity INTEGER PRIMARY KEY, canonical INTEGER NOT NULL)"
@@ -331,8 +332,46 @@ def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
             [(m, c) for c in canonicals for m in (c, *members.get(c, ()))],
         )
         connection.executemany("INSERT INTO entity_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _stats(connection))
+        write_lines(connection, canonicals)
         connection.execute("DELETE FROM dirty")
         return len(canonicals)
+
+
+def write_lines(connection: sqlite3.Connection, entities: Iterable[int]) -> None:
+    """The ``entity_line`` rows of ``entities`` from their ``entity_stats`` (those without any are skipped)."""
+    from reader.library.tables import entity_lines
+
+    rows = connection.execute(
+        "SELECT s.articles, s.mentions, s.name, s.entity, s.type, e.key, s.first_date, s.last_date, s.variants"
+        " FROM entity_stats s JOIN entity e ON e.id = s.entity WHERE s.entity IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(entities)),),
+    ).fetchall()
+    connection.executemany(
+        "INSERT INTO entity_line (articles, mentions, name, entity, type, json, csv, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                articles,
+                mentions,
+                name,
+                entity,
+                kind,
+                *entity_lines(key, kind, name, articles, mentions, first, last, json.loads(variants)),
+            )
+            for articles, mentions, name, entity, kind, key, first, last, variants in rows
+        ],
+    )
+
+
+def _delete_lines(connection: sqlite3.Connection, entities: Iterable[int]) -> None:
+    """Remove the ``entity_line`` rows of ``entities``, found by their statistics (the rows' order)."""
+    old = connection.execute(
+        "SELECT articles, mentions, name, entity FROM entity_stats WHERE entity IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(entities)),),
+    ).fetchall()
+    connection.executemany(
+        "DELETE FROM entity_line WHERE articles = ? AND mentions = ? AND name = ? AND entity = ?", old
+    )
 
 
 def _stats(connection: sqlite3.Connection) -> list[tuple[object, ...]]:

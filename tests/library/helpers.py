@@ -68,6 +68,8 @@ def dump(library: Path | str) -> dict[str, list[tuple]]:
             " JOIN entity e ON e.id = t.entity",
             "names": "SELECT e.key, n.name, n.articles FROM entity_name n JOIN entity e ON e.id = n.entity",
             "variants": "SELECT e.key, v.text, v.mentions FROM entity_variant v JOIN entity e ON e.id = v.entity",
+            "lines": "SELECT e.key, l.articles, l.mentions, l.name, l.type, l.json, l.csv, l.text FROM entity_line l"
+            " JOIN entity e ON e.id = l.entity",
         }
         return {name: sorted(connection.execute(sql).fetchall()) for name, sql in queries.items()}
     finally:

@@ -36,3 +36,29 @@ def test_a_version_1_library_keeps_its_articles_and_learns_their_document_keys(t
         assert library.article_text(1) == TEXT
         analysis = library.article_analysis(1)
         assert [(m.start, m.end, m.entity) for m in analysis.mentions] == [(11, 16, "place:بغداد")]
+
+
+def test_a_version_2_library_gets_its_entity_table_lines(tmp_path):
+    from reader.library.tables import entity_lines, entity_table
+
+    path = tmp_path / "l.sqlite3"
+    old = open_database(path, MIGRATIONS[:2])
+    with transaction(old):
+        for key, name, articles in (("place:بغداد", "بغداد", 2), ("person:=x", "=x", 5)):
+            old.execute("INSERT INTO entity (key, type) VALUES (?, ?)", (key, key.partition(":")[0]))
+            old.execute(
+                "INSERT INTO entity_stats SELECT id, type, ?, ?, 3, '2016-01-01', '2017-01-01', ?, '' FROM entity"
+                " WHERE key = ?",
+                (name, articles, f'["{name}"]', key),
+            )
+    old.close()
+
+    connection = open_library(path)
+    assert schema_version(connection) == len(MIGRATIONS)
+    connection.close()
+    with Library.open(path) as library:
+        assert [e.name for e in library.entities()] == ["=x", "بغداد"]
+        assert entity_table(library, "csv").decode().splitlines()[1:] == [
+            entity_lines("person:=x", "person", "=x", 5, 3, "2016-01-01", "2017-01-01", ["=x"])[1],
+            entity_lines("place:بغداد", "place", "بغداد", 2, 3, "2016-01-01", "2017-01-01", ["بغداد"])[1],
+        ]

@@ -78,4 +78,9 @@ def test_refreshing_after_each_change_gives_what_a_full_refresh_gives(changes):
         # Statistics add up to the raw rows.
         mentions = connection.execute("SELECT COUNT(*) FROM mention").fetchone()[0]
         assert connection.execute("SELECT COALESCE(SUM(mentions), 0) FROM entity_stats").fetchone()[0] == mentions
+        # Every entity has its lines of the entity table, in the statistics' order.
+        listed = connection.execute(
+            "SELECT entity FROM entity_stats ORDER BY articles DESC, mentions DESC, name, entity"
+        ).fetchall()
+        assert connection.execute("SELECT entity FROM entity_line").fetchall() == listed
         connection.close()

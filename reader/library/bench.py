@@ -108,6 +108,7 @@ def run(work: Path, articles: int, jobs_list: list[int]) -> None:
 
 def _questions(library: Path) -> None:
     from reader.library import Library
+    from reader.library.tables import TABLE_FORMATS, entity_table
 
     with Library.open(library) as opened:
         entities = opened.entities()
@@ -117,7 +118,10 @@ def _questions(library: Path) -> None:
         middle = named[len(named) // 20]
         print(f"\nquestions ({len(entities):,} entities, {opened.count_articles():,} articles), median of 5, warm:")
         _latency("entities (all)", lambda: opened.entities())
-        _latency("entities (all) as JSON, by SQLite", lambda: opened.entities_as_json())
+        for form in TABLE_FORMATS:
+            _latency(f"entities --format {form} (all: the table printed)", entity_table, opened, form)
+        _latency("entities --type person --format json", entity_table, opened, "json", "person")
+        _latency("entities --format json, as the command does it (open, print)", _entities_command, library)
         _latency("entities, a page (200 of all, from 1,000)", lambda: opened.entities(limit=200, offset=1000))
         _latency("entities --type person", lambda: opened.entities("person"))
         _latency("entities --type person, a page (200)", lambda: opened.entities("person", limit=200))
@@ -145,6 +149,17 @@ def _questions(library: Path) -> None:
             print(f"  {' '.join(args[:2]):<28} {statistics.median(walls) * 1000:8.0f} ms")
         walls = [_timed_process([sys.executable, "-c", "pass"], sample=False).wall for _ in range(3)]
         print(f"  {'(python -c pass)':<28} {statistics.median(walls) * 1000:8.0f} ms")
+
+
+def _entities_command(library: Path) -> None:
+    """What ``entities --format json`` does, in this process (its imports done): open the library,
+    print the table (to nowhere), close it."""
+    from reader.library import Library
+    from reader.library.tables import entity_table
+
+    with Library.open(library) as opened, open(os.devnull, "wb") as nowhere:
+        opened.refresh_if_stale()
+        nowhere.write(entity_table(opened, "json"))
 
 
 def _latency(label: str, question: Callable[..., object], *args: object) -> None:

@@ -66,3 +66,11 @@ def test_an_existing_file_is_replaced_only_with_force(library, tmp_path, capsys)
     assert target.read_text(encoding="utf-8") == "a file of the user's"
     assert run(capsys, "entities", "--library", str(library), "-o", str(target), "--force")[0] == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbfid,")
+
+
+def test_the_files_hold_what_is_printed(library, tmp_path, capsys):
+    for form in ("json", "csv"):
+        target = tmp_path / f"entities.{form}"
+        assert run(capsys, "entities", "--library", str(library), "--type", "place", "-o", str(target))[0] == 0
+        printed = run(capsys, "entities", "--library", str(library), "--type", "place", "--format", form)[1]
+        assert target.read_text(encoding="utf-8-sig") == printed

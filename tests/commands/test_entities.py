@@ -73,4 +73,4 @@ def test_the_files_hold_what_is_printed(library, tmp_path, capsys):
         target = tmp_path / f"entities.{form}"
         assert run(capsys, "entities", "--library", str(library), "--type", "place", "-o", str(target))[0] == 0
         printed = run(capsys, "entities", "--library", str(library), "--type", "place", "--format", form)[1]
-        assert target.read_text(encoding="utf-8-sig") == printed
+        assert target.read_bytes().decode("utf-8-sig") == printed

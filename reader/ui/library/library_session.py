@@ -38,6 +38,8 @@ _LISTS = frozenset({"entity_list", "article_list"})
 #: Kinds of question answered by a second process, beside the others: an entity's network and
 #: timeline are worked out while its mentions are (one after the other, they took the sum of both).
 _SIDE = frozenset({"companions"})
+#: The second process yields the CPU to the first: on busy cores the mentions still come first.
+SIDE_NICENESS = 5
 
 
 def _emit(signal: SignalInstance, *args: Any) -> None:
@@ -122,17 +124,18 @@ class LibraryQuestions(QObject):
         super().__init__(parent)
         self._flat.connect(self._rebuilt)
 
-        def service() -> QuestionService:
+        def service(niceness: int = 0) -> QuestionService:
             return QuestionService(
                 library,
                 lambda kind, number, answer: _emit(self._flat, kind, number, answer),
                 lambda kind, message: _emit(self.failed, kind, message),
                 use_process=use_process,
                 flat_answers=True,  # rebuilt on the UI thread (see reader.library.service)
+                niceness=niceness,
             )
 
         self.service = service()
-        self.side_service = service()
+        self.side_service = service(SIDE_NICENESS)
         gc.freeze()  # the modules, the model, the window: never garbage, no use walking them
 
     def _service_for(self, kind: str) -> QuestionService:

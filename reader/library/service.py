@@ -225,10 +225,8 @@ def _getter(kind: type) -> Callable[[Any], tuple[Any, ...]]:
 # --- the child process ---------------------------------------------------------------
 
 
-def _serve(connection: Any, library_path: str | None, niceness: int = 0) -> None:
+def _serve(connection: Any, library_path: str | None) -> None:
     """The child's loop: a question in, its answer (or one line) out, until the pipe closes."""
-    if niceness:
-        lower_priority(niceness)
     library: Library | None = None
     try:
         while True:
@@ -265,10 +263,8 @@ class QuestionService:
         *,
         use_process: bool = True,
         flat_answers: bool = False,
-        niceness: int = 0,
     ) -> None:
         self.library = library
-        self.niceness = niceness  # the child's: a second service yields the CPU to the first
         self.flat_answers = flat_answers  # hand on (question, flat answer): the receiver calls ``rebuild``
         self.on_answer = on_answer
         self.on_error = on_error
@@ -361,7 +357,7 @@ class QuestionService:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         self._process = context.Process(
-            target=_serve, args=(child, self.library, self.niceness), name="library-questions", daemon=True
+            target=_serve, args=(child, self.library), name="library-questions", daemon=True
         )
         self._process.start()
         child.close()

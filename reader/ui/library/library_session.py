@@ -8,10 +8,9 @@ loop), that the library changed (the view reloads), and the summary.
 ``cancel()`` stops it at the next file; what is done is kept.
 
 ``LibraryQuestions`` adapts ``reader.library.service`` (the questions
-answered in child processes, which share no interpreter lock with the UI)
+answered in a child process, which shares no interpreter lock with the UI)
 to signals: the entity list, the article list, an entity's details, the
-exports; an entity's companions (network, timeline) are answered by a
-second child at the same time as its details. Each kind of question keeps only its latest request, and each
+exports. Each kind of question keeps only its latest request, and each
 answer carries the number of the request it answers, so a slow old answer
 never replaces a newer one.
 
@@ -35,11 +34,6 @@ from reader.library.service import IndexingRun, QuestionService, rebuild
 
 #: The answers that are whole lists (of entities, of articles).
 _LISTS = frozenset({"entity_list", "article_list"})
-#: Kinds of question answered by a second process, beside the others: an entity's network and
-#: timeline are worked out while its mentions are (one after the other, they took the sum of both).
-_SIDE = frozenset({"companions"})
-#: The second process yields the CPU to the first: on busy cores the mentions still come first.
-SIDE_NICENESS = 5
 
 
 def _emit(signal: SignalInstance, *args: Any) -> None:
@@ -123,37 +117,27 @@ class LibraryQuestions(QObject):
     def __init__(self, library: str | None, parent: QObject | None = None, *, use_process: bool = True) -> None:
         super().__init__(parent)
         self._flat.connect(self._rebuilt)
-
-        def service(niceness: int = 0) -> QuestionService:
-            return QuestionService(
-                library,
-                lambda kind, number, answer: _emit(self._flat, kind, number, answer),
-                lambda kind, message: _emit(self.failed, kind, message),
-                use_process=use_process,
-                flat_answers=True,  # rebuilt on the UI thread (see reader.library.service)
-                niceness=niceness,
-            )
-
-        self.service = service()
-        self.side_service = service(SIDE_NICENESS)
+        self.service = QuestionService(
+            library,
+            lambda kind, number, answer: _emit(self._flat, kind, number, answer),
+            lambda kind, message: _emit(self.failed, kind, message),
+            use_process=use_process,
+            flat_answers=True,  # rebuilt on the UI thread (see reader.library.service)
+        )
         gc.freeze()  # the modules, the model, the window: never garbage, no use walking them
 
-    def _service_for(self, kind: str) -> QuestionService:
-        return self.side_service if kind in _SIDE else self.service
-
     def ask(self, kind: str, question: str, *args: object) -> int:
-        return self._service_for(kind).ask(kind, question, *args)
+        return self.service.ask(kind, question, *args)
 
     def _rebuilt(self, kind: str, number: int, flat: tuple[str, object]) -> None:
-        if self.is_latest(kind, number):
+        if self.service.is_latest(kind, number):
             question, answer = flat
             if question in _LISTS:
                 gc.freeze()  # before the models sort them: no full collection walks the rows
             self.answered.emit(kind, number, rebuild(question, answer))
 
     def is_latest(self, kind: str, number: int) -> bool:
-        return self._service_for(kind).is_latest(kind, number)
+        return self.service.is_latest(kind, number)
 
     def close(self, timeout_s: float = 5.0) -> None:
         self.service.close(timeout_s)
-        self.side_service.close(timeout_s)

@@ -58,6 +58,30 @@ def test_questions_are_answered_with_the_objects_they_stand_for(indexed, use_pro
         service.close()
 
 
+def test_questions_of_another_kind_are_sent_without_waiting_for_an_answer(indexed):
+    """An entity's companions are on their way to the child while its details are answered,
+    in the order asked: no round trip through the asker between the two."""
+    path, _ = indexed
+    answers = Answers()
+    on_the_way: dict[str, set[str]] = {}
+
+    def answer(kind, number, value) -> None:
+        on_the_way[kind] = set(service._in_flight)
+        answers.answer(kind, number, value)
+
+    service = QuestionService(str(path), answer, answers.error)
+    try:
+        with Library.open(path) as library:
+            top = library.entities(limit=1)[0]
+        service.ask("details", "entity_details", top.id)
+        service.ask("companions", "entity_companions", top.id)
+        answers.wait_for("details", "companions")
+        assert answers.errors == []
+        assert on_the_way == {"details": {"companions"}, "companions": set()}
+    finally:
+        service.close()
+
+
 def test_a_failing_question_is_one_line(tmp_path):
     answers = Answers()
     service = QuestionService(str(tmp_path / "l.sqlite3"), answers.answer, answers.error, use_process=False)

@@ -19,7 +19,8 @@ from reader.commands import UserError
 from reader.commands.library_options import add_library_option, open_existing
 from reader.entity_types import EntityType
 from reader.io import TargetExistsError, WriteError
-from reader.library.tables import TABLE_FORMATS, entity_table, write_table
+from reader.library.lines import TABLE_FORMATS
+from reader.library.tables import entity_table, write_table
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -108,7 +108,8 @@ def run(work: Path, articles: int, jobs_list: list[int]) -> None:
 
 def _questions(library: Path) -> None:
     from reader.library import Library
-    from reader.library.tables import TABLE_FORMATS, entity_table
+    from reader.library.lines import TABLE_FORMATS
+    from reader.library.tables import entity_table
 
     with Library.open(library) as opened:
         entities = opened.entities()

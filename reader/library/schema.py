@@ -207,7 +207,7 @@ CREATE TABLE entity_line (
 
 def _v3(connection: sqlite3.Connection) -> None:
     """Version 3, its lines written from the statistics there are."""
-    from reader.library.store import write_lines
+    from reader.library.lines import write_lines
     from reader.storage import statements
 
     for statement in statements(_V3):

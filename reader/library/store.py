@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.library.aliases import library_aliases
+from reader.library.lines import write_lines
 from reader.library.schema import decompress_text
 from reader.library.stored import unpack_model
 from reader.storage import transaction
@@ -335,32 +336,6 @@ def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
         write_lines(connection, canonicals)
         connection.execute("DELETE FROM dirty")
         return len(canonicals)
-
-
-def write_lines(connection: sqlite3.Connection, entities: Iterable[int]) -> None:
-    """The ``entity_line`` rows of ``entities`` from their ``entity_stats`` (those without any are skipped)."""
-    from reader.library.tables import entity_lines
-
-    rows = connection.execute(
-        "SELECT s.articles, s.mentions, s.name, s.entity, s.type, e.key, s.first_date, s.last_date, s.variants"
-        " FROM entity_stats s JOIN entity e ON e.id = s.entity WHERE s.entity IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(entities)),),
-    ).fetchall()
-    connection.executemany(
-        "INSERT INTO entity_line (articles, mentions, name, entity, type, json, csv, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                articles,
-                mentions,
-                name,
-                entity,
-                kind,
-                *entity_lines(key, kind, name, articles, mentions, first, last, json.loads(variants)),
-            )
-            for articles, mentions, name, entity, kind, key, first, last, variants in rows
-        ],
-    )
 
 
 def _delete_lines(connection: sqlite3.Connection, entities: Iterable[int]) -> None:

@@ -6,7 +6,7 @@
     render_hits_json(library.find(entity))     # [{"path", "title", "mentions": [{"start", "end", "text"}]}]
 
 The whole entity table is printed from lines the library keeps ready
-(``entity_lines``, written when an entity's statistics change): tens of
+(``reader.library.lines``, written when an entity's statistics change): tens of
 thousands of entities in a few tens of milliseconds, without an object per
 entity. CSV cells go through the export's spreadsheet guard (a name
 starting with ``=`` is not run as a formula); ``write_table`` writes a file
@@ -24,16 +24,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.entity_types import EntityType
-from reader.export.data import VARIANT_SEPARATOR, spreadsheet_cell
 from reader.io import write_atomic
+from reader.library.lines import ENTITY_CSV_HEADER, csv_cells
 from reader.library.queries import ArticleHits, EntitySummary, Library, Related
-
-#: Columns of the entity table, in order.
-ENTITY_CSV_HEADER = ("id", "type", "name", "articles", "mentions", "first_date", "last_date", "variants")
-
-
-#: The formats of the entity table: JSON, CSV, and the text a terminal shows.
-TABLE_FORMATS = ("json", "csv", "text")
 
 
 def entity_table(library: Library, form: str = "json", entity_type: EntityType | str | None = None) -> bytes:
@@ -47,24 +40,6 @@ def entity_table(library: Library, form: str = "json", entity_type: EntityType |
     return b"".join(line + b"\n" for line in lines)
 
 
-def entity_lines(
-    key: str, kind: str, name: str, articles: int, mentions: int, first: str, last: str, variants: Sequence[str]
-) -> tuple[str, str, str]:
-    """An entity's line in each of ``TABLE_FORMATS`` (what the library keeps in ``entity_line``).
-
-    The JSON object is written as SQLite's ``json_object`` writes it (no
-    spaces), the CSV row as ``csv.writer`` does, without its line end.
-    """
-    as_json = json.dumps(
-        {"id": key, "type": kind, "name": name, "articles": articles, "mentions": mentions, "variants": list(variants)},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(_csv_cells(key, kind, name, articles, mentions, first, last, variants))
-    return as_json, buffer.getvalue()[:-2], f"{articles:>6} {mentions:>7}  {kind:<12}  {name}"
-
-
 def render_entities_csv(entities: Iterable[EntitySummary]) -> str:
     """A header row, then one row per entity; line ends are CRLF as spreadsheets expect."""
     buffer = io.StringIO()
@@ -72,24 +47,9 @@ def render_entities_csv(entities: Iterable[EntitySummary]) -> str:
     writer.writerow(ENTITY_CSV_HEADER)
     for e in entities:
         writer.writerow(
-            _csv_cells(e.id, e.type.value, e.name, e.articles, e.mentions, e.first_date, e.last_date, e.variants)
+            csv_cells(e.id, e.type.value, e.name, e.articles, e.mentions, e.first_date, e.last_date, e.variants)
         )
     return buffer.getvalue()
-
-
-def _csv_cells(
-    key: str, kind: str, name: str, articles: int, mentions: int, first: str, last: str, variants: Sequence[str]
-) -> tuple[object, ...]:
-    return (
-        spreadsheet_cell(key),
-        kind,
-        spreadsheet_cell(name),
-        articles,
-        mentions,
-        first,
-        last,
-        spreadsheet_cell(VARIANT_SEPARATOR.join(variants)),
-    )
 
 
 def render_hits_json(found: Iterable[ArticleHits]) -> str:

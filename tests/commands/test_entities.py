@@ -7,7 +7,7 @@ import io
 import json
 
 from reader.cli import main
-from reader.library.tables import ENTITY_CSV_HEADER
+from reader.library.lines import ENTITY_CSV_HEADER
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

@@ -39,7 +39,8 @@ def test_a_version_1_library_keeps_its_articles_and_learns_their_document_keys(t
 
 
 def test_a_version_2_library_gets_its_entity_table_lines(tmp_path):
-    from reader.library.tables import entity_lines, entity_table
+    from reader.library.lines import entity_lines
+    from reader.library.tables import entity_table
 
     path = tmp_path / "l.sqlite3"
     old = open_database(path, MIGRATIONS[:2])

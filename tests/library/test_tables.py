@@ -1,4 +1,4 @@
-"""The entity table as CSV, JSON and text (reader/library/tables.py)."""
+"""The entity table as CSV, JSON and text (reader/library/tables.py, reader/library/lines.py)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,9 @@ from hypothesis import strategies as st
 
 from reader.entity_types import EntityType
 from reader.library import EntitySummary, Library, store
+from reader.library.lines import ENTITY_CSV_HEADER, entity_lines
 from reader.library.schema import open_library
-from reader.library.tables import (
-    ENTITY_CSV_HEADER,
-    entity_lines,
-    entity_table,
-    render_entities_csv,
-    write_table,
-)
+from reader.library.tables import entity_table, render_entities_csv, write_table
 from reader.storage import transaction
 
 from .helpers import record

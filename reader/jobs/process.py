@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import multiprocessing
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -183,6 +184,7 @@ def serve(connection: Any, wanted: Any) -> None:
 
     ``wanted`` is the shared number: the generation the parent wants run.
     """
+    _one_math_thread()
     model = _Model()
     send = _sender(connection)
 
@@ -198,6 +200,23 @@ def serve(connection: Any, wanted: Any) -> None:
             continue
         _kind, generation, job = message
         run_job(job, generation, model.get, functools.partial(_is_wanted, wanted, generation), send)
+
+
+#: Thread counts of the math libraries NumPy may load (OpenBLAS, MKL, OpenMP).
+MATH_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_math_thread() -> None:
+    """Let NumPy's math library start no threads of its own in this process.
+
+    The network runs on the calling thread (``neural._one_blas_thread``), but
+    OpenBLAS starts a thread per core when NumPy is imported, and they spin:
+    0.1 s of CPU while the model loads, taken from the window being built on
+    the other core. Set before NumPy is imported (never by the window's
+    process), unless the user set them.
+    """
+    for name in MATH_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
 
 
 def _sender(connection: Any) -> Callable[[Report], None]:

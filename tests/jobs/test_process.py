@@ -122,3 +122,15 @@ def test_a_big_result_crosses_in_pieces(monkeypatch) -> None:
     process._sender(Pipe())(final)
     sizes = [len(m[2]) for m in pieces if m[0] == "mentions"]
     assert max(sizes) == 7 and sum(sizes) == len(mentions) and pieces[-1][0] == "update"
+
+
+def test_the_analysis_process_lets_the_math_library_start_no_threads(monkeypatch) -> None:
+    """OpenBLAS would start a spinning thread per core when NumPy is imported, taking CPU from the
+    window being built: one thread, unless the user chose otherwise."""
+    from reader.jobs import process
+
+    for name in process.MATH_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    process._one_math_thread()
+    assert [os.environ[name] for name in process.MATH_THREAD_VARIABLES] == ["1", "1", "3"]

@@ -169,6 +169,7 @@ class ReadingView(QPlainTextEdit):
         self.painter.disposal.document(old)  # emptied a slice at a time, then deleted
         self.painter.reset(document, self._index, complete=False)
         self._apply_font()
+        self._rewrap()
         self.marks.set_marks([], QColor())
         self.setExtraSelections([])
         self.shown.start()  # a short text is in the document now; a long one arrives in slices
@@ -348,6 +349,21 @@ class ReadingView(QPlainTextEdit):
         margin = max(0, int((width - COLUMN_EM * em) / 2))
         if self.viewportMargins().left() != margin:
             self.setViewportMargins(margin, 0, margin, 0)
+            self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Wrap the lines to the viewport's width now.
+
+        QPlainTextEdit keeps the wrapping width its document had when the
+        column's margins or the document changed: the lines stayed wider than
+        the viewport, a horizontal scroll bar appeared, and the start of every
+        right-to-left line was hidden past the right edge. Switching the wrap
+        mode off and on makes it wrap again (a resize event does not).
+        """
+        top = self.firstVisibleBlock()
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.verticalScrollBar().setValue(top.firstLineNumber() if top.isValid() else 0)  # the same place
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

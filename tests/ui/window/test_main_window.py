@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -586,3 +587,22 @@ def test_the_library_opens_an_article_at_a_mention(qtbot, make_window, sample, t
     assert window.analysis.mentions[mention].start == offset
     assert window.area.view.textCursor().selectedText() == "الموصل"
     shown.close()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_lines_wrap_inside_the_column_so_no_line_start_is_hidden(make_window, open_and_wait, qtbot, language) -> None:
+    """Right-to-left lines start at the right edge: wrapped wider than the viewport (the width from
+    before the column's margins), the start of every line was hidden past it."""
+    window = make_window()
+    window.set_language(language)
+    view = window.area.view
+    for size in [(1400, 900), (900, 700), (1800, 1000)]:
+        window.resize(*size)
+        open_and_wait(window)  # the sample again: a new document each time
+        qtbot.wait(20)
+        assert view.document().size().width() <= view.viewport().width(), size
+        assert view.horizontalScrollBar().maximum() == 0, size
+        assert view.verticalScrollBar().value() == 0, size  # still at the title
+    view.zoom_in()  # another font: other margins
+    qtbot.wait(20)
+    assert view.horizontalScrollBar().maximum() == 0

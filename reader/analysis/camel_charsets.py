@@ -43,10 +43,17 @@ MODULE = "camel_tools.utils.charsets"
 def cache_path(folder: Path | None = None) -> Path:
     """Where the sets are kept: named after this installation of camel-tools and everything they
     depend on (camel-tools' module, the emoji package's table, Python's Unicode database)."""
-    camel = installed_stamp("camel_tools.utils", "charsets.py") or ("none", "none")
+    return _cache_names(folder)[0]
+
+
+def _cache_names(folder: Path | None) -> tuple[Path, str]:
+    """``cache_path``, and the pattern of this installation's tables (an older one is replaced;
+    another installation's are left alone)."""
+    where, version = installed_stamp("camel_tools.utils", "charsets.py") or ("none", "none")
     emoji = installed_stamp("emoji", "unicode_codes/data_dict.py", "unicode_codes/emoji.json") or ("none", "none")
-    key = "-".join([*camel, emoji[1], unicodedata.unidata_version, f"py{sys.version_info[0]}{sys.version_info[1]}"])
-    return (folder or default_cache_dir()) / f"camel-charsets-{FORMAT}-{key}.marshal"
+    depends = [version, emoji[1], unicodedata.unidata_version, f"py{sys.version_info[0]}{sys.version_info[1]}"]
+    prefix = f"camel-charsets-{FORMAT}-{where}-"
+    return (folder or default_cache_dir()) / f"{prefix}{'-'.join(depends)}.marshal", f"{prefix}*.marshal"
 
 
 #: The cache file's layout (``packed``): a new layout is a new file name.
@@ -109,15 +116,14 @@ class CachedCharsets(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None  # the default module object
 
     def exec_module(self, module: ModuleType) -> None:
-        path = cache_path(self.folder)
+        path, replacing = _cache_names(self.folder)
         try:
             table = marshal.loads(path.read_bytes())
             if not isinstance(table, dict) or not all(isinstance(v, str | tuple) for v in table.values()):
                 raise ValueError("not a table of sets")
         except (OSError, EOFError, ValueError, TypeError):
             table = packed(public_sets(self._import_for_real()))
-            where = path.name.split("-")[3]  # this installation's: another's tables are left alone
-            write_quietly(path, marshal.dumps(table), replacing=f"camel-charsets-{FORMAT}-{where}-*.marshal")
+            write_quietly(path, marshal.dumps(table), replacing=replacing)
         module.__dict__["__all__"] = list(table)
         module.__dict__["__getattr__"] = _lazy_sets(table)
 

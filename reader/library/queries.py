@@ -28,9 +28,10 @@ from typing import Any
 from reader.document import Analysis, Source, entity_id
 from reader.entity_types import TYPE_ORDER, EntityType
 from reader.library import store
+from reader.library.lines import lines_complete, rewrite_all_lines
 from reader.library.schema import decompress_text, default_library_path, open_library
 from reader.library.stored import analysis_from_rows
-from reader.storage import StorageError
+from reader.storage import StorageError, transaction
 
 # Folding and name keys come from the analysis (camel-tools: about 0.6 s to
 # import): imported by the questions that need them, so listing entities
@@ -221,6 +222,9 @@ class Library:
         """``entities(entity_type)``'s lines of the entity table in ``form`` (json, csv, text; UTF-8),
         as ``reader.library.tables`` prints them: kept ready in the table's order, read in one scan."""
         column = {"json": "json", "csv": "csv", "text": "text"}[form]
+        if not lines_complete(self.connection):  # rows lost (a damaged file): made again, not left out
+            with transaction(self.connection):
+                rewrite_all_lines(self.connection)
         sql = f"SELECT CAST({column} AS BLOB) FROM entity_line"
         parameters: list[str] = []
         if entity_type is not None:

@@ -207,12 +207,12 @@ CREATE TABLE entity_line (
 
 def _v3(connection: sqlite3.Connection) -> None:
     """Version 3, its lines written from the statistics there are."""
-    from reader.library.lines import write_lines
+    from reader.library.lines import rewrite_all_lines
     from reader.storage import statements
 
     for statement in statements(_V3):
         connection.execute(statement)
-    write_lines(connection, [row[0] for row in connection.execute("SELECT entity FROM entity_stats")])
+    rewrite_all_lines(connection)
 
 
 #: The library's schema, one migration per version (reader.storage runs them).

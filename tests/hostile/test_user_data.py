@@ -98,3 +98,41 @@ def test_indexing_goes_on_over_a_damaged_corrections_database(garbage: bytes, da
     assert "Traceback" not in err
     status, out, _ = run(capsys, "entities", "--library", library, "--format", "json")
     assert status == 0 and "بغداد" in out
+
+
+def _indexed_library(capsys, tmp_path: Path) -> Path:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text("قال حيدر العبادي في بغداد إن القوات دخلت الموصل.", encoding="utf-8")
+    (articles / "two.txt").write_text("وصل وفد الأمم المتحدة إلى أربيل ثم إلى بغداد.", encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    status, _, err = run(capsys, "index", str(articles), "--library", str(library), "--jobs", "1")
+    assert status == 0, err
+    return library
+
+
+@pytest.mark.parametrize("garbage", [b"\x00" * 5000, b"SQLite format 3\x00" + b"\xff" * 4096, "نص عربي".encode()])
+def test_the_entity_table_of_a_damaged_library_is_one_warning_and_an_empty_table(garbage, data, tmp_path, capsys):
+    library = _indexed_library(capsys, tmp_path)
+    library.write_bytes(garbage)
+    for form in ("csv", "json", "text"):
+        status, out, err = run(capsys, "entities", "--library", str(library), "--format", form)
+        assert status == 0 and "Traceback" not in err
+        assert err.count("\n") <= 1
+        assert form != "csv" or out.splitlines() == ["id,type,name,articles,mentions,first_date,last_date,variants"]
+    assert list(tmp_path.glob("library.sqlite3.corrupt-*"))  # set aside, never overwritten
+
+
+def test_lost_lines_of_the_entity_table_are_made_again(data, tmp_path, capsys):
+    """The table is printed from lines kept in the library: rows lost (a damaged file, a hand edit)
+    are made again from the statistics, never silently left out."""
+    import sqlite3
+
+    library = _indexed_library(capsys, tmp_path)
+    expected = {
+        form: run(capsys, "entities", "--library", str(library), "--format", form)[1] for form in ("csv", "json")
+    }
+    with sqlite3.connect(library) as connection:
+        connection.execute("DELETE FROM entity_line WHERE entity IN (SELECT entity FROM entity_line LIMIT 2)")
+    for form in ("csv", "json"):
+        assert run(capsys, "entities", "--library", str(library), "--format", form)[1] == expected[form]

@@ -74,25 +74,29 @@ def open_database(
     migrations: Sequence[Migration],
     *,
     warn: Callable[[str], None] = lambda message: None,
+    compact_below: int = 0,
 ) -> sqlite3.Connection:
     """A connection to the database at ``path`` with its schema at ``len(migrations)``.
 
     ``migrations[i]`` takes the schema from version ``i`` to ``i + 1``;
-    a new file starts at version 0 and gets all of them. A damaged file is
+    a new file starts at version 0 and gets all of them. A file migrated
+    from a version below ``compact_below`` is compacted afterwards (VACUUM:
+    a migration that dropped a column leaves its table's pages part-empty).
+    A damaged file is
     moved aside (``warn`` gets one line saying where) and a fresh one is
     started. Raises StorageError for a database from a newer version of the
     app, or a file that cannot be opened or created at all.
     """
     path = Path(path)
     try:
-        return _open(path, migrations)
+        return _open(path, migrations, compact_below)
     except sqlite3.DatabaseError as error:
         if not _is_damage(error):
             raise StorageError(f"cannot open {path.name!r}: {one_line(error)}") from error
         kept = set_aside(path)
         warn(f"{path.name} was damaged ({one_line(error)}); kept as {kept.name}, starting a fresh one")
     try:
-        return _open(path, migrations)
+        return _open(path, migrations, compact_below)
     except sqlite3.Error as error:
         raise StorageError(f"cannot create {path.name!r}: {one_line(error)}") from error
 
@@ -136,7 +140,7 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _open(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
+def _open(path: Path, migrations: Sequence[Migration], compact_below: int = 0) -> sqlite3.Connection:
     if path.exists() and not path.is_file():
         raise StorageError(f"cannot open {str(path)!r}: it is not a file")
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -149,7 +153,9 @@ def _open(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
         if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StorageError(f"cannot use {path.name!r}: its folder does not allow SQLite's write-ahead log")
         connection.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
-        _migrate(connection, path, migrations)
+        if 0 < _migrate(connection, path, migrations) < compact_below:
+            with contextlib.suppress(sqlite3.OperationalError):  # busy (another process reads): left as is
+                connection.execute("VACUUM")
     except BaseException:
         connection.close()
         raise
@@ -158,7 +164,8 @@ def _open(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
     return connection
 
 
-def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> None:
+def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> int:
+    """Bring the schema to ``len(migrations)``; the version it had (0: a new file)."""
     version = schema_version(connection)
     if version > len(migrations):
         raise StorageError(
@@ -177,6 +184,7 @@ def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Mi
             else:
                 step(connection)
             connection.execute(f"PRAGMA user_version = {target:d}")
+    return version
 
 
 def statements(script: str) -> list[str]:

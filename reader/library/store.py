@@ -334,8 +334,24 @@ def refresh(connection: sqlite3.Connection, *, everything: bool = False) -> int:
         )
         connection.executemany("INSERT INTO entity_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _stats(connection))
         write_lines(connection, canonicals)
+        _sum_cooccurrences(connection)
         connection.execute("DELETE FROM dirty")
         return len(canonicals)
+
+
+def _sum_cooccurrences(connection: sqlite3.Connection) -> None:
+    """``cooccurrence_total`` made again for the dirty entities from their rows of ``cooccurrence``.
+
+    Both directions of a pair are stored, and an article written or deleted
+    marks each of its entities dirty: every row whose sum changed belongs to
+    a dirty entity.
+    """
+    connection.execute("DELETE FROM cooccurrence_total WHERE entity IN (SELECT entity FROM dirty)")
+    connection.execute(
+        "INSERT INTO cooccurrence_total (entity, other, articles, sentences)"
+        " SELECT entity, other, COUNT(*), SUM(sentences) FROM cooccurrence"
+        " WHERE entity IN (SELECT entity FROM dirty) GROUP BY entity, other"
+    )
 
 
 def _delete_lines(connection: sqlite3.Connection, entities: Iterable[int]) -> None:

@@ -70,6 +70,8 @@ def dump(library: Path | str) -> dict[str, list[tuple]]:
             "variants": "SELECT e.key, v.text, v.mentions FROM entity_variant v JOIN entity e ON e.id = v.entity",
             "lines": "SELECT e.key, l.articles, l.mentions, l.name, l.type, l.json, l.csv, l.text FROM entity_line l"
             " JOIN entity e ON e.id = l.entity",
+            "cooccurrence_totals": "SELECT e.key, o.key, c.articles, c.sentences FROM cooccurrence_total c"
+            " JOIN entity e ON e.id = c.entity JOIN entity o ON o.id = c.other",
         }
         return {name: sorted(connection.execute(sql).fetchall()) for name, sql in queries.items()}
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from reader.analysis.pipeline import analyze
@@ -9,6 +11,7 @@ from reader.document import check_analysis
 from reader.entity_types import EntityType
 from reader.io import load
 from reader.library import Library, LibraryMissing, keyword_in_context
+from reader.library.queries import timelines_of_rows
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +103,27 @@ def test_related_entities_share_sentences_and_are_symmetric(library):
             back = {x.entity.id: x for x in library.related(r.entity)}
             assert back[entity.id].sentences == r.sentences and back[entity.id].articles == r.articles
             assert r.entity.type is not EntityType.FIGURE
+
+
+def test_related_from_the_summed_pairs_is_what_the_rows_per_article_give(library):
+    """``cooccurrence_total`` against counting ``cooccurrence`` itself, aliases resolved."""
+    aliases = dict(library.connection.execute("SELECT entity, canonical FROM alias"))
+    rows = library.connection.execute("SELECT entity, article, other, sentences FROM cooccurrence").fetchall()
+    for entity in library.entities(limit=12):
+        sentences: Counter[int] = Counter()
+        articles: dict[int, set[int]] = {}
+        for one, article, other, n in rows:
+            other = aliases.get(other, other)
+            if aliases.get(one, one) == entity.rowid and other != entity.rowid:
+                sentences[other] += n
+                articles.setdefault(other, set()).add(article)
+        counted = {r.entity.rowid: (r.sentences, r.articles) for r in library.related(entity)}
+        assert counted == {other: (n, len(articles[other])) for other, n in sentences.items()}
+
+
+def test_timelines_counted_from_the_found_rows_are_the_librarys(library):
+    for entity in library.entities(limit=12):
+        assert timelines_of_rows(*library.find_rows(entity)) == library.timelines(entity)
 
 
 def test_timeline_counts_mentions_of_articles_with_stated_dates(library):

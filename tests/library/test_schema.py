@@ -63,3 +63,35 @@ def test_a_version_2_library_gets_its_entity_table_lines(tmp_path):
             entity_lines("person:=x", "person", "=x", 5, 3, "2016-01-01", "2017-01-01", ["=x"])[1],
             entity_lines("place:بغداد", "place", "بغداد", 2, 3, "2016-01-01", "2017-01-01", ["بغداد"])[1],
         ]
+
+
+def test_a_version_3_library_sums_its_cooccurrences_and_is_compacted(tmp_path):
+    path = tmp_path / "l.sqlite3"
+    old = open_database(path, MIGRATIONS[:3])
+    with transaction(old):
+        for key in ("person:حيدر عبادي", "place:بغداد"):
+            old.execute("INSERT INTO entity (key, type) VALUES (?, ?)", (key, key.partition(":")[0]))
+        for article in (1, 2, 3):
+            old.execute(
+                "INSERT INTO article (path, hash, size, mtime, analyzer, title, title_stated, date, date_stated,"
+                " encoding, format, words, people, places, organizations, figures)"
+                " VALUES (?, 'h', 1, 0, 'model', ?, 0, '2017-01-01', 1, 'utf-8', 'text', 5, 1, 1, 0, 0)",
+                (f"/{article}.txt", "عنوان " * 2000),  # rows that fill pages, then leave them
+            )
+            old.executemany(
+                "INSERT INTO cooccurrence (entity, article, other, sentences) VALUES (?, ?, ?, ?)",
+                [(1, article, 2, article), (2, article, 1, article)],
+            )
+        old.execute("UPDATE article SET title = 't'")
+    pages, free = (old.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
+    assert free > 10
+    old.close()
+
+    connection = open_library(path)
+    assert schema_version(connection) == len(MIGRATIONS)
+    summed = connection.execute("SELECT * FROM cooccurrence_total ORDER BY entity").fetchall()
+    assert summed == [(1, 2, 3, 6), (2, 1, 3, 6)]  # entity, other, articles, sentences
+    # The emptied pages are gone.
+    assert connection.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert connection.execute("PRAGMA page_count").fetchone()[0] <= pages - free
+    connection.close()

@@ -83,4 +83,9 @@ def test_refreshing_after_each_change_gives_what_a_full_refresh_gives(changes):
             "SELECT entity FROM entity_stats ORDER BY articles DESC, mentions DESC, name, entity"
         ).fetchall()
         assert connection.execute("SELECT entity FROM entity_line").fetchall() == listed
+        # The pairs' totals are the sums of their rows per article.
+        summed = connection.execute(
+            "SELECT entity, other, COUNT(*), SUM(sentences) FROM cooccurrence GROUP BY entity, other ORDER BY 1, 2"
+        ).fetchall()
+        assert connection.execute("SELECT * FROM cooccurrence_total ORDER BY 1, 2").fetchall() == summed
         connection.close()

@@ -95,12 +95,12 @@ def test_clicking_a_node_of_the_network_goes_to_that_entity(qtbot, library_windo
 
 def test_the_timeline_counts_mentions_of_dated_articles(library_window):
     window = library_window
-    details, companions = window.details, window.companions
+    details = window.details
     for number, period in enumerate(("day", "week", "month")):
         window.period_box.setCurrentIndex(number)
-        assert sum(n for _, n in window.timeline.counts) == sum(n for _, n in companions.timelines[period])
+        assert sum(n for _, n in window.timeline.counts) == sum(n for _, n in details.timelines[period])
     dated = sum(len(h.hits) for h in details.found if h.article.date_stated)
-    assert sum(n for _, n in companions.timelines["month"]) == dated
+    assert sum(n for _, n in details.timelines["month"]) == dated
 
 
 def test_indexing_in_the_background_fills_the_window(qtbot, fresh_folder, tmp_path):

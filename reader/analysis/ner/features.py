@@ -164,7 +164,7 @@ _BEFORE = _Word("", "", [], {-2: ["-2:edge"], -1: ["-1:edge"]})
 _AFTER = _Word("", "", [], {1: ["1:edge"], 2: ["2:edge"]})
 
 
-def _known_at(attributes: Iterable[str]) -> dict[int, dict[str, str]]:
+def known_at(attributes: Iterable[str]) -> dict[int, dict[str, str]]:
     """Per window offset, the model's features at that offset, unprefixed → prefixed (one pass)."""
     prefixes = {f"{offset}": offset for offset in OFFSETS}
     known: dict[int, dict[str, str]] = {offset: {} for offset in OFFSETS}
@@ -188,6 +188,8 @@ class FeatureExtractor:
         clusters: WordClusters | None = None,
         contexts: WordContexts | None = None,
         neural: NeuralSource | None = None,
+        *,
+        by_offset: dict[int, dict[str, str]] | None = None,
     ) -> None:
         """``attributes``: the feature strings a trained model has weights for.
 
@@ -195,7 +197,8 @@ class FeatureExtractor:
         model does not know costs crfsuite a lookup and changes nothing, and L1
         training leaves only a few thousand of them. Tagging gets 2-3× faster.
         ``neural``: where the ``neural`` features come from (the network at run
-        time, held-out predictions in training).
+        time, held-out predictions in training). ``by_offset``: ``known_at(attributes)``, when the
+        caller has it already (read from the cache with them).
         """
         unknown = options - ALL_OPTIONS
         if unknown:
@@ -217,7 +220,7 @@ class FeatureExtractor:
         # unprefixed → prefixed: a word's context features are looked up, not formatted.
         self._known_at: dict[int, dict[str, str]] | None = None
         if attributes is not None:
-            self._known_at = _known_at(attributes)
+            self._known_at = by_offset if by_offset is not None else known_at(attributes)
         self._cache: dict[str, _Word] = {}  # token text → its features
         self._name_shape = NameShape(classes.by_stem) if "name-lm" in options else None
         self._usage = shared_word_usage() if "usage" in options else None

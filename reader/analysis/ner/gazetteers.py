@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,7 +75,7 @@ _WORD_LIST_CATEGORIES = frozenset({FIRST_NAME, SURNAME})
 class Gazetteer:
     """Normalized entries: ``single[word] -> categories``; ``multi[first word] -> [(words, category)]``."""
 
-    single: dict[str, frozenset[str]] = field(default_factory=dict)
+    single: Mapping[str, frozenset[str]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     def categories(self, normalized: str) -> frozenset[str]:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 #: The bytes' layout; anything else is refused (``ValueError``).
 FORMAT = "word-table-3"
@@ -190,3 +191,60 @@ class WordTable:
         first = self._key_starts[b]
         words = text[:-1].split(b"\n")
         return dict(zip(words, self._rows[first : first + len(words)], strict=True))
+
+
+V = TypeVar("V")
+
+
+class PackedValues(Mapping[str, V]):
+    """Word → one of a few values (a word's class in training, its gazetteer categories), read lazily:
+    a ``WordTable`` and one column of value numbers; the values themselves are kept by the caller."""
+
+    def __init__(self, rows: WordTable, codes: array[int], values: Sequence[V]) -> None:
+        if len(codes) != len(rows) or max(codes, default=-1) >= len(values):
+            raise ValueError("not a packed value table: its parts disagree")
+        self._rows = rows
+        self._codes = codes
+        self.values_used = values
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, V]) -> PackedValues[V]:
+        """``mapping`` packed (its values hashable: strings, frozen sets)."""
+        values = list(dict.fromkeys(mapping.values()))
+        number = {value: k for k, value in enumerate(values)}
+        words = list(mapping)
+        return cls(WordTable.of(words), array(INDEX, (number[mapping[w]] for w in words)), values)
+
+    def sections(self) -> list[bytes]:
+        """The words and value numbers as byte runs (``from_sections`` reads them back with the values)."""
+        return [*self._rows.sections(), self._codes.tobytes()]
+
+    @classmethod
+    def from_sections(cls, sections: Sequence[memoryview], values: Sequence[V]) -> PackedValues[V]:
+        if len(sections) != 5 or len(sections[4]) % 4:
+            raise ValueError("not a packed value table")
+        return cls(WordTable.from_sections(sections[:4]), column(INDEX, sections[4]), values)
+
+    def __getitem__(self, word: str) -> V:
+        row = self._rows.get(word) if isinstance(word, str) else None
+        if row is None:
+            raise KeyError(word)
+        return self.values_used[self._codes[row]]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        row = self._rows.get(word) if isinstance(word, str) else None
+        return default if row is None else self.values_used[self._codes[row]]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word, _row in self._rows.items())
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def items(self) -> Iterator[tuple[str, V]]:  # type: ignore[override]
+        """Every (word, value) in one pass over the words (not a look-up each)."""
+        values, codes = self.values_used, self._codes
+        return ((word, values[codes[row]]) for word, row in self._rows.items())

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis.ner import wordtable
-from reader.analysis.ner.wordtable import WordTable
+from reader.analysis.ner.wordtable import PackedValues, WordTable
 
 WORDS = ["الموصل", "بغداد", "كارتر", "", "ي", "ﻻ", "نينوى", "2019", "Reuters"]
 
@@ -61,3 +61,25 @@ def test_a_word_with_a_newline_is_refused() -> None:
 def test_damaged_bytes_are_a_value_error(data: bytes) -> None:
     with pytest.raises(ValueError):
         WordTable.from_bytes(data)
+
+
+@given(
+    st.dictionaries(
+        st.text(st.characters(blacklist_characters="\n"), max_size=12), st.sampled_from(["LOC1", "O3", "PERS2"])
+    ),
+    st.lists(st.text(max_size=12), max_size=30),
+)
+def test_packed_values_answer_as_the_dict(mapping: dict[str, str], others: list[str]) -> None:
+    packed = PackedValues.of(mapping)
+    again = PackedValues.from_sections([memoryview(s) for s in packed.sections()], packed.values_used)
+    assert dict(again.items()) == mapping and sorted(again) == sorted(mapping) and len(again) == len(mapping)
+    for word in [*mapping, *others]:
+        assert again.get(word, "-") == mapping.get(word, "-")
+        assert (word in again) == (word in mapping)
+    assert again == mapping
+
+
+def test_packed_values_with_a_value_number_out_of_range_are_refused() -> None:
+    packed = PackedValues.of({"بغداد": frozenset({"LOC"}), "حيدر": frozenset({"FIRST"})})
+    with pytest.raises(ValueError, match="disagree"):
+        PackedValues.from_sections([memoryview(s) for s in packed.sections()], packed.values_used[:1])

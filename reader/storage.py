@@ -165,8 +165,10 @@ def _open(path: Path, migrations: Sequence[Migration], compact_below: int = 0) -
 
 
 def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> int:
-    """Bring the schema to ``len(migrations)``; the version it had (0: a new file)."""
+    """Bring the schema to ``len(migrations)``; the version this connection migrated it from (0: a new
+    file; ``len(migrations)`` when it had nothing to do, another process having done it meanwhile)."""
     version = schema_version(connection)
+    migrated_from = len(migrations)
     if version > len(migrations):
         raise StorageError(
             f"{path.name} was written by a newer version of arabic-reader (schema {version}, "
@@ -177,6 +179,7 @@ def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Mi
             # Another process may have migrated it while this one waited for the lock.
             if schema_version(connection) >= target:
                 continue
+            migrated_from = min(migrated_from, target - 1)
             step = migrations[target - 1]
             if isinstance(step, str):
                 for statement in statements(step):
@@ -184,7 +187,7 @@ def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Mi
             else:
                 step(connection)
             connection.execute(f"PRAGMA user_version = {target:d}")
-    return version
+    return migrated_from
 
 
 def statements(script: str) -> list[str]:

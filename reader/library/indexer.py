@@ -259,6 +259,7 @@ class _Run:
         yield from self._flush(final=True)
         if not self.indexer.cancelled:
             userstate.forget_unused_lexicons(self.connection)
+            store.compact_after(self.connection, self.analyzed + self.updated + self.removed)
         yield IndexSummary(
             self.analyzed,
             self.unchanged,

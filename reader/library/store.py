@@ -268,6 +268,35 @@ def check_search_index(connection: sqlite3.Connection) -> bool:
         return rebuilt
 
 
+#: A run that wrote or removed at least this many articles, and at least this share of the
+#: library's, compacts the library after it (``compact_after``).
+COMPACT_MIN_ARTICLES = 100
+COMPACT_SHARE = 0.25
+
+
+def compact_after(connection: sqlite3.Connection, changed: int) -> bool:
+    """Compact the library (VACUUM) after a run that wrote or removed ``changed`` articles, when that
+    is a large share of it; whether it was compacted.
+
+    Rows arrive in the order files are analyzed, not in their tables' key
+    order, so B-tree pages split and stay part-filled: a fresh index of the
+    benchmark's 10,000 articles took 115.5 MB (2.02 × the text), 105.5 MB
+    (1.85 ×) once compacted, in 1.2 s. A small run leaves the library as it
+    is. When another process is reading (a window), SQLite waits for it up
+    to its busy timeout, then this gives up until the next large run.
+    """
+    articles = connection.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    if changed < max(COMPACT_MIN_ARTICLES, COMPACT_SHARE * articles):
+        return False
+    try:
+        connection.execute("VACUUM")
+    except sqlite3.OperationalError:
+        return False
+    # The write-ahead log now holds a copy of the whole file: fold it back and empty it.
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    return True
+
+
 def remember_folders(connection: sqlite3.Connection, folders: Iterable[str]) -> None:
     """Add ``folders`` to the folders the library was built from (``meta.folders``, JSON)."""
     with transaction(connection):

@@ -210,3 +210,26 @@ def test_the_library_remembers_its_folders(articles, tmp_path):
     index([articles / sorted(os.listdir(articles))[0]], library)
     with Library.open(library) as opened:
         assert opened.folders() == sorted([str(articles), str(articles / sorted(os.listdir(articles))[0])])
+
+
+def test_a_run_that_writes_much_of_the_library_leaves_it_compacted(articles, tmp_path, monkeypatch):
+    from reader.library import store
+
+    monkeypatch.setattr(store, "COMPACT_MIN_ARTICLES", 10)  # the corpus has 24 articles
+    library = tmp_path / "l.sqlite3"
+    index([articles], library)
+    before = dump(library)
+    compacted = tmp_path / "compacted.sqlite3"
+    connection = open_library(library)
+    try:
+        connection.execute("VACUUM INTO ?", (str(compacted),))
+        pages = [connection.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count")]
+        fresh = open_library(compacted)
+        assert pages == [fresh.execute("PRAGMA page_count").fetchone()[0], 0]
+        fresh.close()
+        # One changed article of 24 is a small run: the library is left as it is.
+        assert not store.compact_after(connection, 1)
+    finally:
+        connection.close()
+    assert dump(library) == before
+    assert not os.path.exists(str(library) + "-wal") or os.path.getsize(str(library) + "-wal") == 0

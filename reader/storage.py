@@ -154,14 +154,29 @@ def _open(path: Path, migrations: Sequence[Migration], compact_below: int = 0) -
             raise StorageError(f"cannot use {path.name!r}: its folder does not allow SQLite's write-ahead log")
         connection.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
         if 0 < _migrate(connection, path, migrations) < compact_below:
-            with contextlib.suppress(sqlite3.OperationalError):  # busy (another process reads): left as is
-                connection.execute("VACUUM")
+            compact(connection)
     except BaseException:
         connection.close()
         raise
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)  # private: it holds what the user reads and writes
     return connection
+
+
+def compact(connection: sqlite3.Connection) -> bool:
+    """Rewrite the database without its empty and part-filled pages (VACUUM); whether it was done.
+
+    Another process's reads do not stop it (write-ahead log); another
+    writer does, until the busy timeout: then the file is left as it is.
+    The log, which now holds a copy of the whole file, is folded back and
+    emptied where no reader still needs it.
+    """
+    try:
+        connection.execute("VACUUM")
+    except sqlite3.OperationalError:
+        return False
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    return True
 
 
 def _migrate(connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> int:

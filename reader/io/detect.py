@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import AnyStr, NamedTuple
 
 from reader.io.encodings import bom_of, canonical_name, label
 from reader.io.plausibility import implausible_characters, is_plain_writing, score
@@ -158,17 +158,9 @@ def _has_binary_controls(text: str) -> bool:
     a NUL, or more than a few other control characters."""
     if "\x00" in text:
         return True
-    sample = _sample_text(text)
+    sample = _sample(text)
     controls = len(_CONTROL_CHARACTERS.findall(sample))
     return controls > max(_MAX_CONTROL_SHARE * len(sample), _FEW_CONTROLS)
-
-
-def _sample_text(text: str, size: int = SAMPLE_BYTES) -> str:
-    if len(text) <= size:
-        return text
-    part = size // 4
-    middle = len(text) // 2
-    return text[: 2 * part] + text[middle : middle + part] + text[-part:]
 
 
 def _decode_forced(data: bytes, encoding: str) -> Decoded:
@@ -198,9 +190,9 @@ def _strict(data: bytes, codec: str) -> str:
         raise DecodeError(f"it is not valid {label(codec)} text ({where})") from None
 
 
-def _sample(data: bytes, size: int = SAMPLE_BYTES) -> bytes:
-    """The whole of a small file; head, middle and tail of a big one. Cuts are
-    at even offsets so UTF-16 code units stay aligned."""
+def _sample(data: AnyStr, size: int = SAMPLE_BYTES) -> AnyStr:
+    """The whole of a small file (its bytes, or its decoded text); head, middle
+    and tail of a big one. Cuts are at even offsets so UTF-16 code units stay aligned."""
     if len(data) <= size:
         return data
     part = size // 4 // 2 * 2

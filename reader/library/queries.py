@@ -138,8 +138,14 @@ class Related:
         }
 
 
+#: The periods a timeline counts by.
+PERIODS = ("day", "week", "month")
+
 #: How much of a library file its questions read through a memory map (address space, not memory).
 MAP_BYTES = 1 << 30
+
+#: Where an article's date, and whether the article states it, are in its ``ArticleSummary`` fields.
+_DATE_FIELD, _DATE_STATED_FIELD = ([f.name for f in fields(ArticleSummary)].index(n) for n in ("date", "date_stated"))
 
 _ENTITY_COLUMNS = "e.key, s.type, s.name, s.articles, s.mentions, s.first_date, s.last_date, s.variants, s.entity"
 _ARTICLE_COLUMNS = (
@@ -408,7 +414,7 @@ class Library:
         return self.timelines(entities, (period,))[period]
 
     def timelines(
-        self, entities: EntitySummary | Iterable[EntitySummary], periods: Sequence[str] = ("day", "week", "month")
+        self, entities: EntitySummary | Iterable[EntitySummary], periods: Sequence[str] = PERIODS
     ) -> dict[str, list[tuple[str, int]]]:
         """``timeline`` for each of ``periods``, from one query."""
         if isinstance(entities, EntitySummary):
@@ -542,23 +548,17 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
     return text[left:start], text[start:end], text[end:right]
 
 
-#: The periods a timeline counts by.
-PERIODS = ("day", "week", "month")
-
-
 def timelines_of_rows(
     articles: Sequence[Sequence[Any]], hits: Iterable[tuple[int, int, int, str]], periods: Sequence[str] = PERIODS
 ) -> dict[str, list[tuple[str, int]]]:
     """``Library.timelines`` of the entities whose ``find_rows`` are ``articles`` and ``hits``, counted
     from them (a caller that has them saves the query)."""
-    names = [f.name for f in fields(ArticleSummary)]
-    date_at, stated_at = names.index("date"), names.index("date_stated")
     per_article = Counter(article for article, _, _, _ in hits)
     by_day: Counter[str] = Counter()
     for number, mentions in per_article.items():
         row = articles[number]
-        if row[stated_at]:
-            by_day[row[date_at]] += mentions
+        if row[_DATE_STATED_FIELD]:
+            by_day[row[_DATE_FIELD]] += mentions
     return _by_period(by_day.items(), periods)
 
 

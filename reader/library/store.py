@@ -22,7 +22,7 @@ from reader.library.aliases import library_aliases
 from reader.library.lines import write_lines
 from reader.library.schema import decompress_text
 from reader.library.stored import unpack_model
-from reader.storage import transaction
+from reader.storage import compact, transaction
 
 if TYPE_CHECKING:
     from reader.library.worker import AnalyzedArticle, EntityRows, StoredArticle
@@ -282,19 +282,12 @@ def compact_after(connection: sqlite3.Connection, changed: int) -> bool:
     order, so B-tree pages split and stay part-filled: a fresh index of the
     benchmark's 10,000 articles took 115.5 MB (2.02 × the text), 105.5 MB
     (1.85 ×) once compacted, in 1.2 s. A small run leaves the library as it
-    is. When another process is reading (a window), SQLite waits for it up
-    to its busy timeout, then this gives up until the next large run.
+    is (``reader.storage.compact``).
     """
     articles = connection.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     if changed < max(COMPACT_MIN_ARTICLES, COMPACT_SHARE * articles):
         return False
-    try:
-        connection.execute("VACUUM")
-    except sqlite3.OperationalError:
-        return False
-    # The write-ahead log now holds a copy of the whole file: fold it back and empty it.
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    return True
+    return compact(connection)
 
 
 def remember_folders(connection: sqlite3.Connection, folders: Iterable[str]) -> None:

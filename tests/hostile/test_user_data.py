@@ -136,3 +136,33 @@ def test_lost_lines_of_the_entity_table_are_made_again(data, tmp_path, capsys):
         connection.execute("DELETE FROM entity_line WHERE entity IN (SELECT entity FROM entity_line LIMIT 2)")
     for form in ("csv", "json"):
         assert run(capsys, "entities", "--library", str(library), "--format", form)[1] == expected[form]
+
+
+@pytest.mark.parametrize("garbage", [b"\x00" * 5000, b"SQLite format 3\x00" + b"\xff" * 4096])
+def test_find_and_related_over_a_damaged_library_say_one_line(garbage, data, tmp_path, capsys):
+    library = _indexed_library(capsys, tmp_path)
+    library.write_bytes(garbage)
+    for command in ("related", "find"):
+        status, _, err = run(capsys, command, "بغداد", "--library", str(library), "--format", "json")
+        assert status in (0, 1) and "Traceback" not in err
+        assert len(err.splitlines()) <= 2  # the library set aside, then (exit 1) the name not found
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_an_older_library_cut_short_is_migrated_or_set_aside_in_one_line(keep, data, tmp_path, capsys):
+    """Schema 3 (before the summed co-occurrences), its file cut short by a full disk or a copy that
+    stopped: opening it migrates and compacts what can be read, or sets the file aside; never a traceback."""
+    import sqlite3
+
+    library = _indexed_library(capsys, tmp_path)
+    with sqlite3.connect(library) as connection:
+        connection.execute("DROP TABLE cooccurrence_total")
+        connection.execute("PRAGMA user_version = 3")
+    with sqlite3.connect(library) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data_bytes = library.read_bytes()
+    library.write_bytes(data_bytes[: int(len(data_bytes) * keep) // 4096 * 4096])
+    for args in (("entities", "--format", "csv"), ("related", "بغداد")):
+        status, _, err = run(capsys, *args, "--library", str(library))
+        assert status in (0, 1) and "Traceback" not in err
+        assert len(err.splitlines()) <= 2

@@ -83,3 +83,15 @@ def test_packed_values_with_a_value_number_out_of_range_are_refused() -> None:
     packed = PackedValues.of({"بغداد": frozenset({"LOC"}), "حيدر": frozenset({"FIRST"})})
     with pytest.raises(ValueError, match="disagree"):
         PackedValues.from_sections([memoryview(s) for s in packed.sections()], packed.values_used[:1])
+
+
+def test_packed_values_become_one_dict_after_enough_look_ups(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wordtable, "FULL_VALUES_AFTER", 5)
+    mapping = {word: f"class{len(word) % 3}" for word in WORDS}
+    packed = PackedValues.of(mapping)
+    answers = [packed.get(w, "-") for w in [*WORDS, "absent"] * 2]
+    assert packed._full is not None
+    assert answers == [mapping.get(w, "-") for w in [*WORDS, "absent"] * 2]
+    assert "بغداد" in packed and "absent" not in packed and packed["نينوى"] == mapping["نينوى"]
+    with pytest.raises(KeyError):
+        packed["absent"]
